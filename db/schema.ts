@@ -1,0 +1,277 @@
+import { sql } from 'drizzle-orm';
+import {
+  blob,
+  check,
+  customType,
+  index,
+  integer,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+
+/**
+ * Identifiers staff scan or type (request IDs, External Identifiers, barcodes) compare
+ * case-insensitively: the column carries COLLATE NOCASE, so equality and its index both ignore case.
+ */
+const idText = customType<{ data: string; driverData: string }>({
+  dataType: () => 'text COLLATE NOCASE',
+});
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+const flag = (name: string) => integer(name, { mode: 'boolean' }).notNull().default(false);
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  /** JSON text. */
+  value: text('value').notNull(),
+});
+
+export const operators = sqliteTable('operators', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  role: text('role', { enum: ['OPERATOR', 'MANAGER'] }).notNull(),
+  pinHash: text('pin_hash'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: text('created_at').notNull().default(now),
+});
+
+export const workflowProfiles = sqliteTable('workflow_profiles', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  type: text('type', { enum: ['BORROWING', 'LENDING'] }).notNull(),
+  /** JSON array of step codes (shared/domain/workflow-profiles.ts). */
+  steps: text('steps').notNull(),
+  builtin: flag('builtin'),
+});
+
+export const partners = sqliteTable('partners', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  code: idText('code').notNull().unique(),
+  name: text('name').notNull(),
+  symbol: idText('symbol'),
+  protocol: text('protocol', { enum: ['iso18626', 'email'] }).notNull(),
+  endpoint: text('endpoint'),
+  email: text('email'),
+  isoVersion: text('iso_version', { enum: ['1.2', '2021'] })
+    .notNull()
+    .default('1.2'),
+  accountId: text('account_id'),
+  securityCode: text('security_code'),
+  addressLine1: text('address_line1'),
+  addressLine2: text('address_line2'),
+  locality: text('locality'),
+  region: text('region'),
+  postalCode: text('postal_code'),
+  country: text('country'),
+  lendingWorkflowId: integer('lending_workflow_id').references(() => workflowProfiles.id),
+  borrowingWorkflowId: integer('borrowing_workflow_id').references(() => workflowProfiles.id),
+  expiryDays: integer('expiry_days'),
+  loanPeriodDays: integer('loan_period_days'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: text('created_at').notNull().default(now),
+  updatedAt: text('updated_at').notNull().default(now),
+});
+
+export const patrons = sqliteTable('patrons', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** The library's own patron identifier (the import file's `id`). */
+  patronId: idText('patron_id').notNull().unique(),
+  name: text('name').notNull(),
+  barcode: idText('barcode').unique(),
+  email: text('email'),
+  pickupLocation: text('pickup_location'),
+});
+
+export const items = sqliteTable(
+  'items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    barcode: idText('barcode').notNull().unique(),
+    title: text('title').notNull(),
+    author: text('author'),
+    isbn: text('isbn'),
+    callNumber: text('call_number'),
+    location: text('location'),
+    library: text('library'),
+  },
+  (t) => [index('items_isbn_idx').on(t.isbn)],
+);
+
+export const borrowingRequests = sqliteTable(
+  'borrowing_requests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    requestId: idText('request_id').notNull().unique(),
+    externalId: idText('external_id').notNull(),
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    patronId: integer('patron_id')
+      .notNull()
+      .references(() => patrons.id),
+    title: text('title').notNull(),
+    author: text('author'),
+    isbn: text('isbn'),
+    status: text('status').notNull(),
+    format: text('format').notNull().default('PHYSICAL'),
+    neededBy: text('needed_by'),
+    dueDate: text('due_date'),
+    note: text('note'),
+    /** The item's own barcode, assigned at Receiving Items; Return Items finds the request by it. */
+    tempBarcode: idText('temp_barcode'),
+    /** The lender's item barcode when the partner sent it (ISO 18626 Loaned). */
+    lenderItemBarcode: idText('lender_item_barcode'),
+    pieces: integer('pieces').notNull().default(1),
+    holdUntil: text('hold_until'),
+    receivedAt: text('received_at'),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [
+    // External Identifiers are unique per partner, not globally; the leading column serves a
+    // lookup by External Identifier alone.
+    uniqueIndex('borrowing_external_partner_uq').on(t.externalId, t.partnerId),
+    index('borrowing_temp_barcode_idx').on(t.tempBarcode),
+    index('borrowing_lender_item_barcode_idx').on(t.lenderItemBarcode),
+    index('borrowing_status_idx').on(t.status, t.id),
+    index('borrowing_partner_idx').on(t.partnerId),
+    index('borrowing_patron_idx').on(t.patronId),
+  ],
+);
+
+export const lendingRequests = sqliteTable(
+  'lending_requests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    requestId: idText('request_id').notNull().unique(),
+    externalId: idText('external_id').notNull(),
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    /** The located item, once Locate found exactly one. */
+    itemId: integer('item_id').references(() => items.id),
+    /** The barcode the request names or was located to; Shipping and Scan In match on it. */
+    itemBarcode: idText('item_barcode'),
+    title: text('title').notNull(),
+    author: text('author'),
+    isbn: text('isbn'),
+    status: text('status').notNull(),
+    requestedFormat: text('requested_format').notNull().default('PHYSICAL'),
+    suppliedFormat: text('supplied_format'),
+    levelOfService: text('level_of_service'),
+    neededBy: text('needed_by'),
+    dueDate: text('due_date'),
+    note: text('note'),
+    assignedTo: integer('assigned_to').references(() => operators.id),
+    printed: flag('printed'),
+    reported: flag('reported'),
+    shippingCost: real('shipping_cost'),
+    /** JSON array of candidate item ids when Locate found none or several. */
+    locateCandidates: text('locate_candidates'),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex('lending_external_partner_uq').on(t.externalId, t.partnerId),
+    index('lending_item_barcode_idx').on(t.itemBarcode),
+    index('lending_status_idx').on(t.status, t.id),
+    index('lending_partner_idx').on(t.partnerId),
+    index('lending_assigned_idx').on(t.assignedTo),
+  ],
+);
+
+export const requestEvents = sqliteTable(
+  'request_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    borrowingRequestId: integer('borrowing_request_id').references(() => borrowingRequests.id),
+    lendingRequestId: integer('lending_request_id').references(() => lendingRequests.id),
+    at: text('at').notNull().default(now),
+    operatorId: integer('operator_id').references(() => operators.id),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    note: text('note'),
+  },
+  (t) => [
+    index('events_borrowing_idx').on(t.borrowingRequestId, t.id),
+    index('events_lending_idx').on(t.lendingRequestId, t.id),
+    check(
+      'events_one_request',
+      sql`(${t.borrowingRequestId} IS NULL) <> (${t.lendingRequestId} IS NULL)`,
+    ),
+  ],
+);
+
+export const partnerMessages = sqliteTable(
+  'partner_messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    direction: text('direction', { enum: ['OUT', 'IN'] }).notNull(),
+    partnerId: integer('partner_id').references(() => partners.id),
+    borrowingRequestId: integer('borrowing_request_id').references(() => borrowingRequests.id),
+    lendingRequestId: integer('lending_request_id').references(() => lendingRequests.id),
+    channel: text('channel', { enum: ['iso18626', 'email'] }).notNull(),
+    /** ISO 18626 action or status (Received, Loaned, …) or the letter's name. */
+    kind: text('kind').notNull(),
+    body: text('body').notNull(),
+    state: text('state', { enum: ['PENDING', 'SENT', 'FAILED', 'WITHDRAWN', 'RECEIVED'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at'),
+    lastError: text('last_error'),
+    createdAt: text('created_at').notNull().default(now),
+    sentAt: text('sent_at'),
+  },
+  (t) => [
+    index('messages_state_idx').on(t.state, t.nextAttemptAt),
+    index('messages_borrowing_idx').on(t.borrowingRequestId),
+    index('messages_lending_idx').on(t.lendingRequestId),
+  ],
+);
+
+export const printJobs = sqliteTable(
+  'print_jobs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slipKind: text('slip_kind').notNull(),
+    borrowingRequestId: integer('borrowing_request_id').references(() => borrowingRequests.id),
+    lendingRequestId: integer('lending_request_id').references(() => lendingRequests.id),
+    printerUri: text('printer_uri').notNull(),
+    /** The rendered bytes as sent to the printer (ESC/POS or PDF). */
+    payload: blob('payload', { mode: 'buffer' }),
+    copies: integer('copies').notNull().default(1),
+    state: text('state', { enum: ['PENDING', 'DONE', 'FAILED', 'WITHDRAWN'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at'),
+    lastError: text('last_error'),
+    createdAt: text('created_at').notNull().default(now),
+    doneAt: text('done_at'),
+  },
+  (t) => [
+    index('print_jobs_state_idx').on(t.state, t.nextAttemptAt),
+    index('print_jobs_borrowing_idx').on(t.borrowingRequestId),
+    index('print_jobs_lending_idx').on(t.lendingRequestId),
+  ],
+);
+
+export const scans = sqliteTable(
+  'scans',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull().default(now),
+    source: text('source', { enum: ['wedge', 'hid', 'manual'] }).notNull(),
+    raw: text('raw').notNull(),
+    normalized: text('normalized').notNull(),
+    symbology: text('symbology'),
+    screen: text('screen').notNull(),
+    operatorId: integer('operator_id').references(() => operators.id),
+    outcome: text('outcome', { enum: ['PENDING', 'OK', 'WARNING', 'ERROR'] })
+      .notNull()
+      .default('PENDING'),
+    message: text('message'),
+    handledAt: text('handled_at'),
+  },
+  (t) => [index('scans_at_idx').on(t.at)],
+);

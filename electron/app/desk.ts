@@ -1,0 +1,65 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase } from '../../db/database.ts';
+import { createGate } from '../../db/gate.ts';
+import { ensureDefaults } from '../../db/repositories/seed.ts';
+import type { Handlers } from '../../shared/api/dispatch.ts';
+import { createHandlers } from '../services/handlers.ts';
+import type { DeskContext } from '../services/desk-context.ts';
+import { createDeskEvents, type DeskEvents } from './desk-events.ts';
+import { APP_VERSION } from './version.ts';
+
+export const DATABASE_FILE = 'rs-desk.sqlite';
+
+export interface DeskOptions {
+  readonly dataDir: string;
+  readonly mode: 'electron' | 'browser';
+  /** Default printer URI for this run (`--printer`). */
+  readonly printer?: string | null | undefined;
+  /** Where the drizzle migrations are (the packaged app passes its resources path). */
+  readonly migrationsFolder?: string | undefined;
+}
+
+/** A running desk: the services behind the API, its pushed events, and how to stop it. */
+export interface Desk {
+  readonly handlers: Handlers;
+  readonly events: DeskEvents;
+  readonly dataDir: string;
+  readonly context: DeskContext;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the desk on a data directory: creates it if needed, opens and migrates its database, seeds
+ * the default workflow profiles and settings, and binds the services. Both shells (Electron and
+ * browser mode) start here.
+ */
+export async function openDesk(options: DeskOptions): Promise<Desk> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const db = openDatabase(join(options.dataDir, DATABASE_FILE), {
+    ...(options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {}),
+  });
+  const gate = createGate(db);
+  await ensureDefaults(gate);
+  const events = createDeskEvents();
+  const context: DeskContext = {
+    db,
+    gate,
+    events,
+    mode: options.mode,
+    dataDir: options.dataDir,
+    version: APP_VERSION,
+    printer: options.printer ?? null,
+  };
+  return {
+    handlers: createHandlers(context),
+    events,
+    dataDir: options.dataDir,
+    context,
+    close: async () => {
+      // Let any unit of work in flight finish before the connection goes.
+      await gate.read(async () => undefined);
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import type { DeskDatabase } from '../../db/database.ts';
+import type { Gate } from '../../db/gate.ts';
+import type { DeskEvents } from '../app/desk-events.ts';
+
+/** What every use case is given: the database door, pushed events, and how this desk runs. */
+export interface DeskContext {
+  readonly db: DeskDatabase;
+  readonly gate: Gate;
+  readonly events: DeskEvents;
+  readonly mode: 'electron' | 'browser';
+  readonly dataDir: string;
+  readonly version: string;
+  /** The default printer URI for this run, if one was given. */
+  readonly printer: string | null;
+}

@@ -1,0 +1,209 @@
+import { z } from 'zod';
+
+/**
+ * The typed API: one zod schema pair per method. Both transports (Electron IPC and the
+ * browser-mode HTTP server) and every client are derived from this table, so a method exists
+ * everywhere or nowhere.
+ */
+
+const facet = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
+export type Facet = z.infer<typeof facet>;
+
+const address = z.object({
+  line1: z.string().nullable(),
+  line2: z.string().nullable(),
+  locality: z.string().nullable(),
+  region: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  country: z.string().nullable(),
+});
+
+export const partnerSummary = z.object({
+  code: z.string(),
+  name: z.string(),
+  symbol: z.string().nullable(),
+  protocol: z.enum(['iso18626', 'email']),
+  endpoint: z.string().nullable(),
+  email: z.string().nullable(),
+  isoVersion: z.enum(['1.2', '2021']),
+  address,
+  lendingWorkflow: z.string().nullable(),
+  borrowingWorkflow: z.string().nullable(),
+  expiryDays: z.number().int().nullable(),
+  loanPeriodDays: z.number().int().nullable(),
+  active: z.boolean(),
+});
+export type PartnerSummary = z.infer<typeof partnerSummary>;
+
+const listQuery = z.strictObject({
+  /** External Identifier, request ID, barcode, title, author, patron or partner. */
+  find: z.string().trim().max(200).optional(),
+  status: z.array(z.string().max(40)).max(40).optional(),
+  partner: z.array(z.string().max(40)).max(200).optional(),
+  /** Keyset cursor: the `nextAfter` of the previous page. */
+  after: z.number().int().positive().optional(),
+  limit: z.number().int().min(1).max(500).default(50),
+});
+export type ListQuery = z.input<typeof listQuery>;
+
+const borrowingRow = z.object({
+  requestId: z.string(),
+  externalId: z.string(),
+  partnerCode: z.string(),
+  partnerName: z.string(),
+  patronName: z.string(),
+  title: z.string(),
+  author: z.string().nullable(),
+  status: z.string(),
+  statusLabel: z.string(),
+  tempBarcode: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type BorrowingRow = z.infer<typeof borrowingRow>;
+
+const lendingRow = z.object({
+  requestId: z.string(),
+  externalId: z.string(),
+  partnerCode: z.string(),
+  partnerName: z.string(),
+  title: z.string(),
+  author: z.string().nullable(),
+  status: z.string(),
+  statusLabel: z.string(),
+  itemBarcode: z.string().nullable(),
+  callNumber: z.string().nullable(),
+  location: z.string().nullable(),
+  neededBy: z.string().nullable(),
+  printed: z.boolean(),
+  updatedAt: z.string(),
+});
+export type LendingRow = z.infer<typeof lendingRow>;
+
+function listResult<Row extends z.ZodType>(row: Row) {
+  return z.object({
+    rows: z.array(row),
+    nextAfter: z.number().int().nullable(),
+    total: z.number().int(),
+    facets: z.object({ status: z.array(facet), partner: z.array(facet) }),
+  });
+}
+
+const historyEvent = z.object({
+  at: z.string(),
+  action: z.string(),
+  actionLabel: z.string(),
+  fromStatus: z.string().nullable(),
+  fromLabel: z.string().nullable(),
+  toStatus: z.string().nullable(),
+  toLabel: z.string().nullable(),
+  operator: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type HistoryEvent = z.infer<typeof historyEvent>;
+
+export const requestKind = z.enum(['borrowing', 'lending']);
+
+const requestDetail = z.object({
+  kind: requestKind,
+  requestId: z.string(),
+  externalId: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  title: z.string(),
+  author: z.string().nullable(),
+  isbn: z.string().nullable(),
+  format: z.string(),
+  neededBy: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  note: z.string().nullable(),
+  partner: partnerSummary,
+  patron: z
+    .object({
+      patronId: z.string(),
+      name: z.string(),
+      barcode: z.string().nullable(),
+      email: z.string().nullable(),
+      pickupLocation: z.string().nullable(),
+    })
+    .nullable(),
+  item: z
+    .object({
+      barcode: z.string(),
+      title: z.string(),
+      callNumber: z.string().nullable(),
+      location: z.string().nullable(),
+      library: z.string().nullable(),
+    })
+    .nullable(),
+  tempBarcode: z.string().nullable(),
+  holdUntil: z.string().nullable(),
+  receivedAt: z.string().nullable(),
+  levelOfService: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  history: z.array(historyEvent),
+});
+export type RequestDetail = z.infer<typeof requestDetail>;
+
+const deskInfo = z.object({
+  institution: z.string(),
+  deskName: z.string(),
+  version: z.string(),
+  mode: z.enum(['electron', 'browser']),
+  dataDir: z.string(),
+  printer: z.string().nullable(),
+  counts: z.object({
+    partners: z.number().int(),
+    borrowing: z.number().int(),
+    lending: z.number().int(),
+  }),
+});
+export type DeskInfo = z.infer<typeof deskInfo>;
+
+const none = z.strictObject({});
+
+export const contract = {
+  /** The desk's name, mode, data directory and what it holds (status bar, Settings). */
+  'desk.info': { input: none, output: deskInfo },
+  /** Every partner, without secrets. */
+  'partners.list': { input: none, output: z.array(partnerSummary) },
+  /** The Borrowing Requests list: Find box, facets, keyset pages. */
+  'borrowing.list': { input: listQuery, output: listResult(borrowingRow) },
+  /** The Lending Requests task list: Find box, facets, keyset pages. */
+  'lending.list': { input: listQuery, output: listResult(lendingRow) },
+  /** One request with its partner, patron or item, and its history. */
+  'requests.detail': {
+    input: z.strictObject({ kind: requestKind, requestId: z.string().trim().min(1).max(100) }),
+    output: requestDetail,
+  },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type Output<M extends Method> = z.output<Contract[M]['output']>;
+
+export const METHODS = Object.keys(contract) as Method[];
+
+export function isMethod(name: string): name is Method {
+  return Object.hasOwn(contract, name);
+}
+
+/** Events the main process pushes to the renderer (HID scans, print status, changes). */
+export const events = {
+  'scan.hid': z.object({ value: z.string(), symbology: z.string().nullable(), device: z.string() }),
+  'print.status': z.object({
+    printer: z.string().nullable(),
+    state: z.enum(['idle', 'printing', 'offline', 'none']),
+    waiting: z.number().int(),
+  }),
+  'requests.changed': z.object({ kind: requestKind, requestId: z.string() }),
+} as const;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+/** The IPC channel a method or event travels on; the preload allow-lists exactly these. */
+export const channelOf = (name: Method | EventName): string => `rs-desk:${name}`;

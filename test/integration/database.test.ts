@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/database.ts';
+import { createGate } from '../../db/gate.ts';
+import { ensureDefaults } from '../../db/repositories/seed.ts';
+
+const dirs: string[] = [];
+function tempFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rs-desk-db-'));
+  dirs.push(dir);
+  return join(dir, 'desk.sqlite');
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const TABLES = [
+  'borrowing_requests', 'items', 'lending_requests', 'operators', 'partner_messages', 'partners',
+  'patrons', 'print_jobs', 'request_events', 'scans', 'settings', 'workflow_profiles',
+];
+
+describe('opening the desk database', () => {
+  it('uses WAL, foreign keys and a busy timeout, and creates every table of DESIGN.md §5', () => {
+    const db = openDatabase(tempFile());
+    try {
+      expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+      const tables = (db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[])
+        .map((t) => t.name);
+      expect(tables).toEqual(expect.arrayContaining(TABLES));
+    } finally {
+      db.close();
+    }
+  });
+
+  it('applies migrations once: reopening the same file keeps its data', async () => {
+    const file = tempFile();
+    const first = openDatabase(file);
+    await ensureDefaults(createGate(first));
+    first.close();
+    const again = openDatabase(file);
+    try {
+      const migrations = again.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number };
+      expect(migrations.n).toBe(1);
+      const profiles = again.sqlite.prepare('SELECT name FROM workflow_profiles ORDER BY name').all();
+      expect(profiles).toEqual([{ name: 'Peer to Peer Borrowing' }, { name: 'Peer to Peer Lending' }]);
+    } finally {
+      again.close();
+    }
+  });
+
+  it('refuses a request that points at a partner that does not exist', () => {
+    const db = openDatabase(':memory:');
+    try {
+      expect(() =>
+        db.sqlite.exec(`INSERT INTO patrons (patron_id, name) VALUES ('U1', 'A');
+          INSERT INTO borrowing_requests (request_id, external_id, partner_id, patron_id, title, status)
+          VALUES ('B-1', 'X1', 99, 1, 'T', 'SENT')`),
+      ).toThrow(/FOREIGN KEY/);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('lets the same External Identifier exist at two partners but not twice at one', () => {
+    const db = openDatabase(':memory:');
+    try {
+      db.sqlite.exec(`INSERT INTO partners (code, name, protocol) VALUES ('P1', 'One', 'email'), ('P2', 'Two', 'email');
+        INSERT INTO patrons (patron_id, name) VALUES ('U1', 'A');
+        INSERT INTO borrowing_requests (request_id, external_id, partner_id, patron_id, title, status)
+        VALUES ('B-1', 'X1', 1, 1, 'T', 'SENT'), ('B-2', 'X1', 2, 1, 'T', 'SENT')`);
+      expect(() =>
+        db.sqlite.exec(`INSERT INTO borrowing_requests (request_id, external_id, partner_id, patron_id, title, status)
+          VALUES ('B-3', 'x1', 1, 1, 'T', 'SENT')`),
+      ).toThrow(/UNIQUE/);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('rolls a failed unit of work back whole', async () => {
+    const db = openDatabase(':memory:');
+    const gate = createGate(db);
+    try {
+      await expect(
+        gate.transaction(async () => {
+          db.sqlite.exec("INSERT INTO partners (code, name, protocol) VALUES ('P1', 'One', 'email')");
+          throw new Error('scanner unplugged mid-save');
+        }),
+      ).rejects.toThrow('scanner unplugged');
+      expect(db.sqlite.prepare('SELECT count(*) AS n FROM partners').get()).toEqual({ n: 0 });
+      await gate.transaction(async () => {
+        db.sqlite.exec("INSERT INTO partners (code, name, protocol) VALUES ('P1', 'One', 'email')");
+      });
+      expect(db.sqlite.prepare('SELECT count(*) AS n FROM partners').get()).toEqual({ n: 1 });
+    } finally {
+      db.close();
+    }
+  });
+});
