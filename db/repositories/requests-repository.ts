@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type {
   BorrowingRow,
   Facet,

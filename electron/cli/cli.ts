@@ -4,8 +4,6 @@ import { parseArgs } from 'node:util';
 import { DeskError } from '../../shared/api/result.ts';
 import { openDesk, type Desk } from '../app/desk.ts';
 import { APP_VERSION } from '../app/version.ts';
-import { loadDemo } from '../demo/load-demo.ts';
-import { importFile } from '../import/import-file.ts';
 import { startDeskServer } from '../server/http-server.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { findElectronBinary } from './electron-runtime.ts';
@@ -27,8 +25,8 @@ const USAGE = `Usage:
 The data directory defaults to ${defaultDataDir()} (RS_DESK_DATA_DIR overrides it).`;
 
 export interface CliIo {
-  out(line: string): void;
-  err(line: string): void;
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
 }
 
 const consoleIo: CliIo = {
@@ -136,11 +134,13 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
         const [file, extra] = rest;
         if (!file) throw new UsageError('import needs the file to import: rs-desk import FILE [--data-dir DIR]');
         if (extra) throw new UsageError(`import takes one file; "${extra}" is one too many.`);
+        const { importFile } = await import('../import/import-file.ts');
         const summary = await withDesk(dataDir, (desk) => importFile(desk.context.gate, file));
         io.out(summary.message);
         return 0;
       }
       case 'demo': {
+        const { loadDemo } = await import('../demo/load-demo.ts');
         const summary = await withDesk(dataDir, (desk) => loadDemo(desk.context.gate));
         io.out(`${summary.message} Data directory: ${dataDir}`);
         return 0;

@@ -55,7 +55,7 @@ export async function dispatch(
   }
   try {
     const handler = handlers[method] as Handler<Method>;
-    const value = await handler(parsed.data as ParsedInput<Method>, session);
+    const value = await handler(parsed.data, session);
     if (options.checkOutput) {
       const checked = spec.output.safeParse(value);
       if (!checked.success) {

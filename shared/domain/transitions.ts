@@ -245,7 +245,7 @@ export function transition(
       message: `${rule.label} is not a step of the partner's workflow profile "${profile.name}" (${stepLabel(profile.type, rule.step)} is not included).`,
     };
   }
-  if (!(rule.from as readonly string[]).includes(status)) {
+  if (!rule.from.includes(status)) {
     const allowed = rule.from.map((s) => statusLabel(kind, s)).join(', ');
     return {
       ok: false,

@@ -1,0 +1,72 @@
+import { useEffect, useRef } from 'react';
+import { BorrowingRequestsScreen } from '../features/borrowing/BorrowingRequestsScreen.tsx';
+import { LendingRequestsScreen } from '../features/lending/LendingRequestsScreen.tsx';
+import { DeskNav } from '../features/navigation/DeskNav.tsx';
+import { hashOf, type ScreenId } from '../features/navigation/screens.ts';
+import { RequestDetailView } from '../features/request-detail/RequestDetailView.tsx';
+import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
+import { StatusBar } from '../features/status-bar/StatusBar.tsx';
+import { deskNameText } from '../features/status-bar/status-bar-selectors.ts';
+import { UpcomingScreen } from '../features/upcoming/UpcomingScreen.tsx';
+import { useDesk, useDeskStore } from './use-desk.ts';
+import { useDeskShortcuts } from './use-desk-shortcuts.ts';
+import { useViewFocus } from './use-view-focus.ts';
+
+/** Banner, screen navigation, the current view with the desk's message line, and the status bar. */
+export function DeskLayout() {
+  const store = useDeskStore();
+  const screen = useDesk((state) => state.screen);
+  const open = useDesk((state) => state.openRequest);
+  const returnTo = useDesk((state) => state.returnTo);
+  const announcement = useDesk((state) => state.announcement);
+  const desk = useDesk((state) => state.desk);
+  const main = useRef<HTMLElement>(null);
+
+  useDeskShortcuts(store);
+  useViewFocus(main, open ? `detail:${open.kind}:${open.requestId}` : screen, returnTo);
+
+  useEffect(() => {
+    const { loadDeskInfo, connectEvents } = store.getState();
+    void loadDeskInfo();
+    return connectEvents();
+  }, [store]);
+
+  useEffect(() => {
+    // Replace, not push: the screen survives a reload without piling up history entries.
+    const { pathname, search } = window.location;
+    window.history.replaceState(window.history.state, '', `${pathname}${search}${hashOf(screen)}`);
+  }, [screen]);
+
+  return (
+    <div className="desk">
+      <header className="desk-header">
+        <span className="app-name">RS Desk</span>
+        <span className="header-desk-name">{deskNameText(desk)}</span>
+      </header>
+      <DeskNav />
+      <main ref={main} className="desk-main">
+        <p role="status" aria-live="polite" className="desk-message">
+          {announcement}
+        </p>
+        {open ? <RequestDetailView /> : <CurrentScreen screen={screen} />}
+      </main>
+      <StatusBar />
+    </div>
+  );
+}
+
+function CurrentScreen({ screen }: { screen: ScreenId }) {
+  switch (screen) {
+    case 'borrowing':
+      return <BorrowingRequestsScreen />;
+    case 'lending':
+      return <LendingRequestsScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    case 'receiving':
+    case 'return':
+    case 'shipping':
+    case 'scan-in':
+      return <UpcomingScreen id={screen} />;
+  }
+}

@@ -1,0 +1,19 @@
+import type { StateCreator } from 'zustand';
+import type { BorrowingRow, LendingRow } from '../../shared/api/contract.ts';
+import type { NavigationSlice } from '../features/navigation/navigation-slice.ts';
+import type { RequestList } from '../features/request-lists/list-slice.ts';
+import type { DeskInfoSlice } from '../features/status-bar/desk-info-slice.ts';
+import type { DetailSlice } from '../features/request-detail/detail-slice.ts';
+import type { PartnersSlice } from '../features/settings/partners-slice.ts';
+
+/** The whole desk store: one slice per feature, combined in desk-store.ts. */
+export type DeskState = NavigationSlice &
+  DeskInfoSlice &
+  DetailSlice &
+  PartnersSlice & {
+    borrowing: RequestList<BorrowingRow>;
+    lending: RequestList<LendingRow>;
+  };
+
+/** A slice sees the whole store (to call another slice's action) but contributes only `T`. */
+export type DeskSlice<T> = StateCreator<DeskState, [], [], T>;

@@ -1,0 +1,32 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { DeskClient } from '../../shared/api/client.ts';
+import type { DeskMode } from '../api/desk-mode.ts';
+import { createNavigationSlice } from '../features/navigation/navigation-slice.ts';
+import type { ScreenId } from '../features/navigation/screens.ts';
+import { createDetailSlice } from '../features/request-detail/detail-slice.ts';
+import { createListSlice } from '../features/request-lists/list-slice.ts';
+import { createPartnersSlice } from '../features/settings/partners-slice.ts';
+import { createDeskInfoSlice } from '../features/status-bar/desk-info-slice.ts';
+import type { DeskState } from './desk-state.ts';
+
+export type DeskStore = StoreApi<DeskState>;
+
+export interface DeskStoreOptions {
+  readonly mode: DeskMode;
+  readonly initialScreen?: ScreenId;
+}
+
+/**
+ * The desk's one store, built from the feature slices around one client. A plain (vanilla) store,
+ * so tests drive it without React; components reach it through useDesk.
+ */
+export function createDeskStore(client: DeskClient, options: DeskStoreOptions): DeskStore {
+  return createStore<DeskState>()((...args) => ({
+    ...createNavigationSlice(options.initialScreen)(...args),
+    ...createDeskInfoSlice(client, options.mode)(...args),
+    ...createListSlice('borrowing', (query) => client.call('borrowing.list', query))(...args),
+    ...createListSlice('lending', (query) => client.call('lending.list', query))(...args),
+    ...createDetailSlice(client)(...args),
+    ...createPartnersSlice(client)(...args),
+  }));
+}

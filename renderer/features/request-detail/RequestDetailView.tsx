@@ -1,0 +1,56 @@
+import { useDesk } from '../../app/use-desk.ts';
+import { DateText } from '../../ui/DateText.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
+import { detailFields, type DetailField } from './detail-fields.ts';
+import { HistoryTable } from './HistoryTable.tsx';
+
+/** One request, opened from its list; "Back to list" or Escape returns to the list. */
+export function RequestDetailView() {
+  const open = useDesk((state) => state.openRequest);
+  const detail = useDesk((state) => state.detail);
+  const close = useDesk((state) => state.closeRequestDetail);
+  const reload = useDesk((state) => state.loadDetail);
+  if (!open) return null;
+  const request =
+    detail.request?.requestId === open.requestId && detail.request.kind === open.kind
+      ? detail.request
+      : null;
+
+  return (
+    <div className="screen request-detail">
+      <p>
+        <button type="button" className="secondary" onClick={close} aria-keyshortcuts="Escape">
+          Back to list
+        </button>
+      </p>
+      <ScreenHeading>{request ? request.title : `Request ${open.requestId}`}</ScreenHeading>
+      {detail.error !== null && (
+        <ErrorAlert message={detail.error} onRetry={() => void reload(open.kind, open.requestId)} />
+      )}
+      {!request && detail.loading && <p className="muted">Loading…</p>}
+      {request && (
+        <>
+          <dl className="fields">
+            {detailFields(request).map((field) => (
+              <div key={field.term}>
+                <dt>{field.term}</dt>
+                <dd className={field.kind === 'lines' ? 'lines' : undefined}>
+                  <FieldValue field={field} />
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <HistoryTable events={request.history} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function FieldValue({ field }: { field: DetailField }) {
+  if (field.kind === 'date' || field.kind === 'instant') {
+    return <DateText value={field.value} instant={field.kind === 'instant'} />;
+  }
+  return <>{field.value ?? 'Not set'}</>;
+}
