@@ -217,7 +217,9 @@ export const partnerMessages = sqliteTable(
     /** ISO 18626 action or status (Received, Loaned, …) or the letter's name. */
     kind: text('kind').notNull(),
     body: text('body').notNull(),
-    state: text('state', { enum: ['PENDING', 'SENT', 'FAILED', 'WITHDRAWN', 'RECEIVED'] }).notNull(),
+    state: text('state', {
+      enum: ['PENDING', 'SENT', 'FAILED', 'WITHDRAWN', 'RECEIVED'],
+    }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: text('next_attempt_at'),
     lastError: text('last_error'),

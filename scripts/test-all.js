@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every gate a change must pass, in order, then one closing line with the counts.
-// Typecheck, lint, build, unit + integration (vitest), end-to-end (Playwright in Chromium).
+// Format, typecheck, lint, build, unit + integration (vitest), end-to-end (Playwright in Chromium).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -10,11 +10,22 @@ rmSync(`${results}/playwright.json`, { force: true });
 mkdirSync(results, { recursive: true });
 
 const steps = [
+  ['format', 'npx', ['prettier', '--check', '.']],
   ['typecheck', 'npx', ['tsc', '-p', 'tsconfig.node.json']],
   ['typecheck (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json']],
   ['lint', 'npx', ['eslint', '--max-warnings', '0', '.']],
   ['build', 'npx', ['electron-vite', 'build']],
-  ['unit and integration tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/vitest.json`]],
+  [
+    'unit and integration tests',
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${results}/vitest.json`,
+    ],
+  ],
   ['end-to-end tests', 'npx', ['playwright', 'test']],
 ];
 
@@ -32,9 +43,13 @@ function read(file) {
 }
 const vitest = read(`${results}/vitest.json`);
 const playwright = read(`${results}/playwright.json`);
-const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0) + (playwright?.stats?.flaky ?? 0);
+const passed =
+  (vitest?.numPassedTests ?? 0) +
+  (playwright?.stats?.expected ?? 0) +
+  (playwright?.stats?.flaky ?? 0);
 const failedTests = (vitest?.numFailedTests ?? 0) + (playwright?.stats?.unexpected ?? 0);
-const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (playwright?.stats?.skipped ?? 0);
+const skipped =
+  (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (playwright?.stats?.skipped ?? 0);
 
 if (playwright?.stats?.skipped) {
   // A skipped test always says why.
@@ -43,7 +58,8 @@ if (playwright?.stats?.skipped) {
       for (const spec of s.specs ?? []) {
         for (const t of spec.tests ?? []) {
           if (t.status === 'skipped') {
-            const reason = t.annotations?.find((a) => a.type === 'skip')?.description ?? 'no reason given';
+            const reason =
+              t.annotations?.find((a) => a.type === 'skip')?.description ?? 'no reason given';
             process.stdout.write(`skipped: ${spec.title} — ${reason}\n`);
           }
         }

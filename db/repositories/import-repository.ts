@@ -1,14 +1,19 @@
 import { eq, sql } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { DeskError } from '../../shared/api/result.ts';
-import { DEFAULT_BORROWING_PROFILE, DEFAULT_LENDING_PROFILE } from '../../shared/domain/workflow-profiles.ts';
+import type { ImportCounts, ImportDocument } from '../../shared/import/import-format.ts';
 import {
-  IMPORT_SECTIONS,
-  type ImportCounts,
-  type ImportDocument,
-  type PartnerRecord,
-} from '../../shared/import/import-format.ts';
-import { identifierKey, importRefusal, type ImportProblem } from '../../shared/import/import-problems.ts';
-import { findReferenceProblems } from '../../shared/import/import-validation.ts';
+  identifierKey,
+  importRefusal,
+  type ImportProblem,
+} from '../../shared/import/import-problems.ts';
+import {
+  findProfileProblems,
+  findReferenceProblems,
+  inFileOrder,
+  resolveProfile,
+  type ProfileRef,
+} from '../../shared/import/import-references.ts';
 import type { Orm } from '../database.ts';
 import type { Gate } from '../gate.ts';
 import {
@@ -28,11 +33,9 @@ export interface ImportOptions {
   readonly onlyIntoEmptyDesk?: string | undefined;
 }
 
-const p = sql.placeholder;
-
 /**
  * Applies a validated import document in one transaction: partners, patrons, items, then the
- * requests (each with an IMPORT history event). A key the desk already holds, a reference to
+ * requests, each with an IMPORT history event. A key the desk already holds, a reference to
  * nothing, or an unknown workflow profile refuses the whole file and nothing is written.
  */
 export async function importDocument(
@@ -41,23 +44,23 @@ export async function importDocument(
   options: ImportOptions = {},
 ): Promise<ImportCounts> {
   return gate.transaction(async (tx) => {
-    if (options.onlyIntoEmptyDesk !== undefined && deskHoldsData(tx)) {
+    if (options.onlyIntoEmptyDesk !== undefined && !deskIsEmpty(tx)) {
       throw new DeskError('CONFLICT', options.onlyIntoEmptyDesk);
     }
     const find = prepareLookups(tx);
-    const profiles = loadProfiles(tx);
+    const profiles: ProfileRef[] = tx.select().from(workflowProfiles).all();
     const clashes = clashProblems(doc, find);
     const problems = [
       ...clashes,
-      ...profileProblems(doc.partners, profiles),
+      ...findProfileProblems(doc.partners, profiles),
       ...findReferenceProblems(doc, {
         hasPartner: (code) => find.partner(code) !== undefined,
         hasPatron: (id) => find.patron(id) !== undefined,
       }),
     ];
     if (problems.length > 0) {
-      const onlyClashes = clashes.length === problems.length;
-      throw importRefusal(inFileOrder(problems), options.source, onlyClashes ? 'CONFLICT' : 'INVALID_INPUT');
+      const code = clashes.length === problems.length ? 'CONFLICT' : 'INVALID_INPUT';
+      throw importRefusal(inFileOrder(problems), options.source, code);
     }
     writeDocument(tx, doc, find, profiles, options.source);
     return {
@@ -70,241 +73,234 @@ export async function importDocument(
   });
 }
 
-function deskHoldsData(tx: Orm): boolean {
-  return [partners, patrons, items, br, lr].some(
-    (table) => tx.select({ one: sql`1` }).from(table).limit(1).get() !== undefined,
-  );
+type KeyedTable = typeof partners | typeof patrons | typeof items | typeof br | typeof lr;
+
+const isEmpty = (tx: Orm, table: KeyedTable) =>
+  tx
+    .select({ one: sql`1` })
+    .from(table)
+    .limit(1)
+    .get() === undefined;
+
+function deskIsEmpty(tx: Orm): boolean {
+  return [partners, patrons, items, br, lr].every((table) => isEmpty(tx, table));
 }
 
 type Lookup = (key: string) => number | undefined;
 
 /**
- * Prepared lookups by each key the file may clash with or refer to. A table that is empty needs no
+ * Prepared lookups by each key the file may clash with or refer to. An empty table needs no
  * lookups at all, which keeps a first import of 100,000 requests fast.
  */
 function prepareLookups(tx: Orm) {
-  const lookup = (query: { get(values: { key: string }): { id: number } | undefined }, empty: boolean): Lookup =>
-    empty ? () => undefined : (key) => query.get({ key })?.id;
-  const isEmpty = (table: typeof partners | typeof patrons | typeof items | typeof br | typeof lr) =>
-    tx.select({ one: sql`1` }).from(table).limit(1).get() === undefined;
-  const noPartners = isEmpty(partners);
-  const noPatrons = isEmpty(patrons);
-  const noBorrowing = isEmpty(br);
-  const noLending = isEmpty(lr);
-  const byExternal = (table: typeof br | typeof lr) =>
-    tx.select({ id: table.id, requestId: table.requestId }).from(table)
-      .where(sql`${table.externalId} = ${p('externalId')} AND ${table.partnerId} = ${p('partnerId')}`)
+  const p = sql.placeholder;
+  const by = (table: KeyedTable, column: SQLiteColumn): Lookup => {
+    if (isEmpty(tx, table)) return () => undefined;
+    const query = tx
+      .select({ id: table.id })
+      .from(table)
+      .where(eq(column, p('key')))
       .prepare();
-  const borrowingByExternal = byExternal(br);
-  const lendingByExternal = byExternal(lr);
+    return (key) => query.get({ key })?.id;
+  };
+  const byExternal = (table: typeof br | typeof lr) => {
+    if (isEmpty(tx, table)) return () => undefined;
+    const query = tx
+      .select({ requestId: table.requestId })
+      .from(table)
+      .where(
+        sql`${table.externalId} = ${p('externalId')} AND ${table.partnerId} = ${p('partnerId')}`,
+      )
+      .prepare();
+    return (externalId: string, partnerId: number) =>
+      query.get({ externalId, partnerId })?.requestId;
+  };
   return {
-    partner: lookup(tx.select({ id: partners.id }).from(partners).where(eq(partners.code, p('key'))).prepare(), noPartners),
-    patron: lookup(tx.select({ id: patrons.id }).from(patrons).where(eq(patrons.patronId, p('key'))).prepare(), noPatrons),
-    patronByBarcode: lookup(
-      tx.select({ id: patrons.id }).from(patrons).where(eq(patrons.barcode, p('key'))).prepare(),
-      noPatrons,
-    ),
-    item: lookup(tx.select({ id: items.id }).from(items).where(eq(items.barcode, p('key'))).prepare(), isEmpty(items)),
-    borrowing: lookup(tx.select({ id: br.id }).from(br).where(eq(br.requestId, p('key'))).prepare(), noBorrowing),
-    lending: lookup(tx.select({ id: lr.id }).from(lr).where(eq(lr.requestId, p('key'))).prepare(), noLending),
-    /** The request ID already holding this External Identifier at this partner, on one side. */
-    externalId(kind: 'borrowing' | 'lending', externalId: string, partnerId: number): string | undefined {
-      if (kind === 'borrowing' ? noBorrowing : noLending) return undefined;
-      const query = kind === 'borrowing' ? borrowingByExternal : lendingByExternal;
-      return query.get({ externalId, partnerId })?.requestId;
-    },
+    partner: by(partners, partners.code),
+    patron: by(patrons, patrons.patronId),
+    patronByBarcode: by(patrons, patrons.barcode),
+    item: by(items, items.barcode),
+    borrowing: by(br, br.requestId),
+    lending: by(lr, lr.requestId),
+    /** The request ID already holding an External Identifier at a partner, per side. */
+    borrowingByExternal: byExternal(br),
+    lendingByExternal: byExternal(lr),
   };
 }
 type Lookups = ReturnType<typeof prepareLookups>;
 
-const REMOVE = 'remove this record from the file (an import adds records; it never changes what the desk holds)';
+const ADD_ONLY =
+  'remove this record from the file (an import only adds records; it never changes them)';
 
 function clashProblems(doc: ImportDocument, find: Lookups): ImportProblem[] {
   const problems: ImportProblem[] = [];
-  const clash = (path: string, message: string) => problems.push({ path, message: `${message} — ${REMOVE}` });
+  const clash = (path: string, message: string) =>
+    problems.push({ path, message: `${message} — ${ADD_ONLY}` });
+  const exists = (what: string) => `${what} already exists in this desk`;
   doc.partners.forEach((r, i) => {
-    if (find.partner(r.code) !== undefined) clash(`partners[${i}].code`, `${r.code} already exists in this desk`);
+    if (find.partner(r.code) !== undefined) clash(`partners[${i}].code`, exists(r.code));
   });
   doc.patrons.forEach((r, i) => {
-    if (find.patron(r.id) !== undefined) clash(`patrons[${i}].id`, `${r.id} already exists in this desk`);
+    if (find.patron(r.id) !== undefined) clash(`patrons[${i}].id`, exists(r.id));
     else if (r.barcode && find.patronByBarcode(r.barcode) !== undefined) {
-      clash(`patrons[${i}].barcode`, `${r.barcode} is already another patron's barcode in this desk`);
+      clash(
+        `patrons[${i}].barcode`,
+        `${r.barcode} is already another patron's barcode in this desk`,
+      );
     }
   });
   doc.items.forEach((r, i) => {
-    if (find.item(r.barcode) !== undefined) clash(`items[${i}].barcode`, `${r.barcode} already exists in this desk`);
+    if (find.item(r.barcode) !== undefined) clash(`items[${i}].barcode`, exists(r.barcode));
   });
-  for (const [section, kind] of [['borrowingRequests', 'borrowing'], ['lendingRequests', 'lending']] as const) {
+  const sides = [
+    ['borrowingRequests', find.borrowingByExternal],
+    ['lendingRequests', find.lendingByExternal],
+  ] as const;
+  for (const [section, byExternal] of sides) {
     doc[section].forEach((r, i) => {
-      const side = find.borrowing(r.requestId) !== undefined ? 'borrowing' : find.lending(r.requestId) !== undefined ? 'lending' : undefined;
+      const side =
+        find.borrowing(r.requestId) !== undefined
+          ? 'borrowing'
+          : find.lending(r.requestId) !== undefined
+            ? 'lending'
+            : undefined;
       if (side) {
-        clash(`${section}[${i}].requestId`, `${r.requestId} already exists in this desk (a ${side} request)`);
+        clash(`${section}[${i}].requestId`, `${exists(r.requestId)} (a ${side} request)`);
         return;
       }
       const partnerId = find.partner(r.partner);
-      const holder = partnerId === undefined ? undefined : find.externalId(kind, r.externalId, partnerId);
+      const holder = partnerId === undefined ? undefined : byExternal(r.externalId, partnerId);
       if (holder !== undefined) {
-        clash(`${section}[${i}].externalId`, `${r.externalId} from ${r.partner} already exists in this desk (request ${holder})`);
+        const what = exists(`${r.externalId} from ${r.partner}`);
+        clash(`${section}[${i}].externalId`, `${what} (request ${holder})`);
       }
     });
   }
   return problems;
 }
 
-interface Profile {
-  readonly id: number;
-  readonly name: string;
-  readonly type: 'BORROWING' | 'LENDING';
-}
-
-function loadProfiles(tx: Orm): Profile[] {
-  return tx.select({ id: workflowProfiles.id, name: workflowProfiles.name, type: workflowProfiles.type })
-    .from(workflowProfiles).all();
-}
-
-const PROFILE_FIELDS = [
-  ['lendingWorkflow', 'LENDING', DEFAULT_LENDING_PROFILE.name],
-  ['borrowingWorkflow', 'BORROWING', DEFAULT_BORROWING_PROFILE.name],
-] as const;
-
-/** A profile named in the file, or the seed's default profile of that type when it names none. */
-function resolveProfile(profiles: readonly Profile[], name: string | undefined, fallback: string): Profile | undefined {
-  const wanted = (name ?? fallback).toLowerCase();
-  return profiles.find((profile) => profile.name.toLowerCase() === wanted);
-}
-
-function profileProblems(records: readonly PartnerRecord[], profiles: readonly Profile[]): ImportProblem[] {
-  const problems: ImportProblem[] = [];
-  const names = profiles.map((profile) => profile.name).join(', ') || 'none yet';
-  records.forEach((record, i) => {
-    for (const [field, type, fallback] of PROFILE_FIELDS) {
-      const name = record[field];
-      if (name === undefined) continue;
-      const profile = resolveProfile(profiles, name, fallback);
-      const path = `partners[${i}].${field}`;
-      if (!profile) {
-        problems.push({ path, message: `"${name}" is not a workflow profile in this desk (it has: ${names}) — use one of those or leave the field out for "${fallback}"` });
-      } else if (profile.type !== type) {
-        problems.push({ path, message: `"${name}" is a ${profile.type.toLowerCase()} profile — ${field} needs a ${type.toLowerCase()} profile such as "${fallback}"` });
-      }
-    }
+/**
+ * Inserts rows through one prepared statement whose named parameters are `columns`, and returns
+ * the new ids. lastInsertRowid, not RETURNING: RETURNING nearly doubles the cost of an insert.
+ */
+function insertRows<T extends SQLiteTable, C extends keyof T['$inferInsert'] & string>(
+  tx: Orm,
+  table: T,
+  columns: readonly C[],
+  rows: readonly { readonly [K in C]?: T['$inferInsert'][K] | undefined }[],
+): number[] {
+  const placeholders = Object.fromEntries(columns.map((c) => [c, sql.placeholder(c)]));
+  // The placeholders stand for exactly `columns`, whose values the row type checks.
+  const statement = tx
+    .insert(table)
+    .values(placeholders as T['$inferInsert'])
+    .prepare();
+  const params: Record<string, unknown> = {};
+  return rows.map((row) => {
+    for (const c of columns) params[c] = row[c] ?? null; // better-sqlite3 binds null, not undefined
+    return Number(statement.run(params).lastInsertRowid);
   });
-  return problems;
 }
 
-/** Problems sorted by array, then record, so a long refusal reads down the file. */
-function inFileOrder(problems: readonly ImportProblem[]): ImportProblem[] {
-  const rank = (path: string): [number, number] => {
-    const match = /^(\w+)\[(\d+)\]/.exec(path);
-    const section = IMPORT_SECTIONS.indexOf((match?.[1] ?? '') as (typeof IMPORT_SECTIONS)[number]);
-    return [section, Number(match?.[2] ?? -1)];
-  };
-  return problems
-    .map((problem, order) => ({ problem, order, at: rank(problem.path) }))
-    .sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1] || a.order - b.order)
-    .map((entry) => entry.problem);
-}
+function writeDocument(
+  tx: Orm,
+  doc: ImportDocument,
+  find: Lookups,
+  profiles: readonly ProfileRef[],
+  source?: string,
+): void {
+  const partnerRows = doc.partners.map((r) => ({
+    ...r,
+    isoVersion: r.isoVersion ?? '1.2',
+    addressLine1: r.address?.line1,
+    addressLine2: r.address?.line2,
+    locality: r.address?.locality,
+    region: r.address?.region,
+    postalCode: r.address?.postalCode,
+    country: r.address?.country,
+    lendingWorkflowId: resolveProfile(profiles, r, 'lendingWorkflow')?.id,
+    borrowingWorkflowId: resolveProfile(profiles, r, 'borrowingWorkflow')?.id,
+  }));
+  const partnerIds = keyed(
+    doc.partners,
+    (r) => r.code,
+    insertRows(tx, partners, PARTNER_COLUMNS, partnerRows),
+  );
+  const patronRows = doc.patrons.map((r) => ({ ...r, patronId: r.id }));
+  const patronIds = keyed(
+    doc.patrons,
+    (r) => r.id,
+    insertRows(tx, patrons, PATRON_COLUMNS, patronRows),
+  );
+  const itemIds = keyed(
+    doc.items,
+    (r) => r.barcode,
+    insertRows(tx, items, ITEM_COLUMNS, doc.items),
+  );
 
-function writeDocument(tx: Orm, doc: ImportDocument, find: Lookups, profiles: readonly Profile[], source?: string): void {
-  const insertPartner = tx.insert(partners).values({
-    code: p('code'), name: p('name'), symbol: p('symbol'), protocol: p('protocol'), endpoint: p('endpoint'),
-    email: p('email'), isoVersion: p('isoVersion'), accountId: p('accountId'), securityCode: p('securityCode'),
-    addressLine1: p('line1'), addressLine2: p('line2'), locality: p('locality'), region: p('region'),
-    postalCode: p('postalCode'), country: p('country'), lendingWorkflowId: p('lendingWorkflowId'),
-    borrowingWorkflowId: p('borrowingWorkflowId'), expiryDays: p('expiryDays'), loanPeriodDays: p('loanPeriodDays'),
-    active: p('active'),
-  }).prepare();
-  const insertPatron = tx.insert(patrons).values({
-    patronId: p('id'), name: p('name'), barcode: p('barcode'), email: p('email'), pickupLocation: p('pickupLocation'),
-  }).prepare();
-  const insertItem = tx.insert(items).values({
-    barcode: p('barcode'), title: p('title'), author: p('author'), isbn: p('isbn'), callNumber: p('callNumber'),
-    location: p('location'), library: p('library'),
-  }).prepare();
-  const insertBorrowing = tx.insert(br).values({
-    requestId: p('requestId'), externalId: p('externalId'), partnerId: p('partnerId'), patronId: p('patronId'),
-    title: p('title'), author: p('author'), isbn: p('isbn'), status: p('status'), format: p('format'),
-    neededBy: p('neededBy'), dueDate: p('dueDate'), note: p('note'),
-  }).prepare();
-  const insertLending = tx.insert(lr).values({
-    requestId: p('requestId'), externalId: p('externalId'), partnerId: p('partnerId'), itemId: p('itemId'),
-    itemBarcode: p('itemBarcode'), title: p('title'), author: p('author'), isbn: p('isbn'), status: p('status'),
-    requestedFormat: p('requestedFormat'), levelOfService: p('levelOfService'), neededBy: p('neededBy'),
-  }).prepare();
-
-  // better-sqlite3 binds null, never undefined, and no booleans.
-  const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
-  // lastInsertRowid rather than RETURNING: RETURNING nearly doubles the cost of each insert.
-  const idOf = (result: { lastInsertRowid: number | bigint }): number => Number(result.lastInsertRowid);
-
-  const partnerIds = new Map<string, number>();
-  for (const r of doc.partners) {
-    const a = r.address;
-    const profileId = (field: 'lendingWorkflow' | 'borrowingWorkflow', fallback: string) =>
-      resolveProfile(profiles, r[field], fallback)?.id ?? null;
-    partnerIds.set(identifierKey(r.code), idOf(insertPartner.run({
-      code: r.code, name: r.name, symbol: orNull(r.symbol), protocol: r.protocol, endpoint: orNull(r.endpoint),
-      email: orNull(r.email), isoVersion: r.isoVersion ?? '1.2', accountId: orNull(r.accountId),
-      securityCode: orNull(r.securityCode), line1: orNull(a?.line1), line2: orNull(a?.line2),
-      locality: orNull(a?.locality), region: orNull(a?.region), postalCode: orNull(a?.postalCode),
-      country: orNull(a?.country), lendingWorkflowId: profileId('lendingWorkflow', DEFAULT_LENDING_PROFILE.name),
-      borrowingWorkflowId: profileId('borrowingWorkflow', DEFAULT_BORROWING_PROFILE.name),
-      expiryDays: orNull(r.expiryDays), loanPeriodDays: orNull(r.loanPeriodDays), active: r.active ? 1 : 0,
-    })));
-  }
-  const patronIds = new Map<string, number>();
-  for (const r of doc.patrons) {
-    patronIds.set(identifierKey(r.id), idOf(insertPatron.run({
-      id: r.id, name: r.name, barcode: orNull(r.barcode), email: orNull(r.email), pickupLocation: orNull(r.pickupLocation),
-    })));
-  }
-  const itemIds = new Map<string, number>();
-  for (const r of doc.items) {
-    itemIds.set(identifierKey(r.barcode), idOf(insertItem.run({
-      barcode: r.barcode, title: r.title, author: orNull(r.author), isbn: orNull(r.isbn),
-      callNumber: orNull(r.callNumber), location: orNull(r.location), library: orNull(r.library),
-    })));
-  }
-
-  // References were checked before writing; a miss here would be a bug, and the throw rolls back.
-  const resolve = (ids: Map<string, number>, lookup: Lookup, key: string, what: string): number => {
+  // References were checked before writing; a miss here is a bug, and the throw rolls back.
+  const resolve = (ids: Map<string, number>, lookup: Lookup, key: string): number => {
     const id = ids.get(identifierKey(key)) ?? lookup(key);
-    if (id === undefined) throw new Error(`The import lost track of ${what} ${key}.`);
+    if (id === undefined) throw new Error(`The import lost track of ${key}.`);
     return id;
   };
   const lastBorrowing = lastId(tx, br);
   const lastLending = lastId(tx, lr);
-  for (const r of doc.borrowingRequests) {
-    insertBorrowing.run({
-      requestId: r.requestId, externalId: r.externalId, partnerId: resolve(partnerIds, find.partner, r.partner, 'partner'),
-      patronId: resolve(patronIds, find.patron, r.patron, 'patron'), title: r.title, author: orNull(r.author),
-      isbn: orNull(r.isbn), status: r.status, format: r.format, neededBy: orNull(r.neededBy), dueDate: orNull(r.dueDate),
-      note: orNull(r.note),
-    });
-  }
-  for (const r of doc.lendingRequests) {
-    // A barcode the desk has no item for still serves Shipping and Scan In, which match on it.
-    const itemId = r.itemBarcode === undefined ? null : itemIds.get(identifierKey(r.itemBarcode)) ?? find.item(r.itemBarcode) ?? null;
-    insertLending.run({
-      requestId: r.requestId, externalId: r.externalId, partnerId: resolve(partnerIds, find.partner, r.partner, 'partner'),
-      itemId, itemBarcode: orNull(r.itemBarcode), title: r.title, author: orNull(r.author), isbn: orNull(r.isbn),
-      status: r.status, requestedFormat: r.requestedFormat, levelOfService: orNull(r.levelOfService),
-      neededBy: orNull(r.neededBy),
-    });
-  }
+  const borrowingRows = doc.borrowingRequests.map((r) => ({
+    ...r,
+    partnerId: resolve(partnerIds, find.partner, r.partner),
+    patronId: resolve(patronIds, find.patron, r.patron),
+  }));
+  insertRows(tx, br, BORROWING_COLUMNS, borrowingRows);
+  // A barcode the desk has no item for still serves Shipping and Scan In, which match on it.
+  const lendingRows = doc.lendingRequests.map((r) => ({
+    ...r,
+    partnerId: resolve(partnerIds, find.partner, r.partner),
+    itemId:
+      r.itemBarcode === undefined
+        ? undefined
+        : (itemIds.get(identifierKey(r.itemBarcode)) ?? find.item(r.itemBarcode)),
+  }));
+  insertRows(tx, lr, LENDING_COLUMNS, lendingRows);
   writeImportEvents(tx, lastBorrowing, lastLending, source);
+}
+
+/** Column names in one string per table, so each list reads as one line. */
+type Words<S extends string> = S extends `${infer W} ${infer Rest}` ? W | Words<Rest> : S;
+const columns = <S extends string>(names: S) => names.split(' ') as Words<S>[];
+
+const PARTNER_COLUMNS = columns(
+  'code name symbol protocol endpoint email isoVersion accountId securityCode addressLine1 addressLine2 locality region postalCode country lendingWorkflowId borrowingWorkflowId expiryDays loanPeriodDays active',
+);
+const PATRON_COLUMNS = columns('patronId name barcode email pickupLocation');
+const ITEM_COLUMNS = columns('barcode title author isbn callNumber location library');
+const BORROWING_COLUMNS = columns(
+  'requestId externalId partnerId patronId title author isbn status format neededBy dueDate note',
+);
+const LENDING_COLUMNS = columns(
+  'requestId externalId partnerId itemId itemBarcode title author isbn status requestedFormat levelOfService neededBy',
+);
+
+/** Folded key → new id, for references later in the same file. */
+function keyed<R>(records: readonly R[], key: (r: R) => string, ids: readonly number[]) {
+  return new Map(records.map((r, i) => [identifierKey(key(r)), ids[i] ?? 0]));
 }
 
 /** The highest id in a table: rows above it after the inserts are this import's. */
 function lastId(tx: Orm, table: typeof br | typeof lr): number {
-  return tx.select({ id: sql<number | null>`max(${table.id})` }).from(table).get()?.id ?? 0;
+  return (
+    tx
+      .select({ id: sql<number | null>`max(${table.id})` })
+      .from(table)
+      .get()?.id ?? 0
+  );
 }
 
 /**
- * One IMPORT event per imported request, in one statement per side: the transaction holds the
- * write lock, so every row above the earlier highest id came from this file.
+ * One IMPORT event per imported request, one statement per side: the transaction holds the write
+ * lock, so every row above the earlier highest id came from this file.
  */
-function writeImportEvents(tx: Orm, lastBorrowing: number, lastLending: number, source?: string): void {
+function writeImportEvents(tx: Orm, lastBorrowing: number, lastLending: number, source?: string) {
   const note = source ? `Imported from ${source}` : null;
   tx.run(sql`INSERT INTO ${requestEvents} (borrowing_request_id, action, to_status, note)
     SELECT id, 'IMPORT', status, ${note} FROM ${br} WHERE id > ${lastBorrowing} ORDER BY id`);

@@ -62,5 +62,10 @@ export async function getPartnerById(db: Orm, id: number): Promise<PartnerSummar
 }
 
 export async function countPartners(db: Orm): Promise<number> {
-  return db.select({ n: sql<number>`count(*)` }).from(partners).get()?.n ?? 0;
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(partners)
+      .get()?.n ?? 0
+  );
 }

@@ -47,8 +47,12 @@ function likeAny(columns: SQL[], text: string): SQL {
 
 function partnerCodes(db: Orm, codes: readonly string[] | undefined): number[] | undefined {
   if (!codes || codes.length === 0) return undefined;
-  return db.select({ id: partners.id }).from(partners).where(inArray(partners.code, [...codes]))
-    .all().map((r) => r.id);
+  return db
+    .select({ id: partners.id })
+    .from(partners)
+    .where(inArray(partners.code, [...codes]))
+    .all()
+    .map((r) => r.id);
 }
 
 interface Parts {
@@ -65,7 +69,10 @@ function whereOf(parts: Parts, skip?: keyof Parts): SQL | undefined {
   return list.length ? and(...list) : undefined;
 }
 
-function facetRows(rows: { value: string; count: number }[], label: (v: string) => string): Facet[] {
+function facetRows(
+  rows: { value: string; count: number }[],
+  label: (v: string) => string,
+): Facet[] {
   return rows
     .map((r) => ({ value: r.value, label: label(r.value), count: r.count }))
     .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
@@ -91,9 +98,18 @@ export async function listBorrowing(db: Orm, f: ListFilter): Promise<ListPage<Bo
   const where = whereOf(parts);
   const page = db
     .select({
-      id: br.id, requestId: br.requestId, externalId: br.externalId, partnerCode: partners.code,
-      partnerName: partners.name, patronName: patrons.name, title: br.title, author: br.author,
-      status: br.status, tempBarcode: br.tempBarcode, dueDate: br.dueDate, updatedAt: br.updatedAt,
+      id: br.id,
+      requestId: br.requestId,
+      externalId: br.externalId,
+      partnerCode: partners.code,
+      partnerName: partners.name,
+      patronName: patrons.name,
+      title: br.title,
+      author: br.author,
+      status: br.status,
+      tempBarcode: br.tempBarcode,
+      dueDate: br.dueDate,
+      updatedAt: br.updatedAt,
     })
     .from(br)
     .innerJoin(partners, eq(partners.id, br.partnerId))
@@ -104,21 +120,37 @@ export async function listBorrowing(db: Orm, f: ListFilter): Promise<ListPage<Bo
     .all();
 
   const count = sql<number>`count(*)`.mapWith(Number);
-  const total = db.select({ n: count }).from(br)
+  const total =
+    db
+      .select({ n: count })
+      .from(br)
       .innerJoin(partners, eq(partners.id, br.partnerId))
-      .innerJoin(patrons, eq(patrons.id, br.patronId)).where(where).get()?.n ?? 0;
-  const statusFacet = db.select({ value: br.status, count }).from(br)
+      .innerJoin(patrons, eq(patrons.id, br.patronId))
+      .where(where)
+      .get()?.n ?? 0;
+  const statusFacet = db
+    .select({ value: br.status, count })
+    .from(br)
     .innerJoin(partners, eq(partners.id, br.partnerId))
     .innerJoin(patrons, eq(patrons.id, br.patronId))
-    .where(whereOf(parts, 'status')).groupBy(br.status).all();
-  const partnerFacet = db.select({ value: partners.code, name: partners.name, count }).from(br)
+    .where(whereOf(parts, 'status'))
+    .groupBy(br.status)
+    .all();
+  const partnerFacet = db
+    .select({ value: partners.code, name: partners.name, count })
+    .from(br)
     .innerJoin(partners, eq(partners.id, br.partnerId))
     .innerJoin(patrons, eq(patrons.id, br.patronId))
-    .where(whereOf(parts, 'partner')).groupBy(partners.code).all();
+    .where(whereOf(parts, 'partner'))
+    .groupBy(partners.code)
+    .all();
   const names = new Map(partnerFacet.map((p) => [p.value, p.name]));
 
   return {
-    rows: page.map(({ id: _id, ...r }) => ({ ...r, statusLabel: statusLabel('borrowing', r.status) })),
+    rows: page.map(({ id: _id, ...r }) => ({
+      ...r,
+      statusLabel: statusLabel('borrowing', r.status),
+    })),
     nextAfter: page.length === f.limit ? (page.at(-1)?.id ?? null) : null,
     total,
     facets: {
@@ -147,10 +179,20 @@ export async function listLending(db: Orm, f: ListFilter): Promise<ListPage<Lend
   const where = whereOf(parts);
   const page = db
     .select({
-      id: lr.id, requestId: lr.requestId, externalId: lr.externalId, partnerCode: partners.code,
-      partnerName: partners.name, title: lr.title, author: lr.author, status: lr.status,
-      itemBarcode: lr.itemBarcode, callNumber: items.callNumber, location: items.location,
-      neededBy: lr.neededBy, printed: lr.printed, updatedAt: lr.updatedAt,
+      id: lr.id,
+      requestId: lr.requestId,
+      externalId: lr.externalId,
+      partnerCode: partners.code,
+      partnerName: partners.name,
+      title: lr.title,
+      author: lr.author,
+      status: lr.status,
+      itemBarcode: lr.itemBarcode,
+      callNumber: items.callNumber,
+      location: items.location,
+      neededBy: lr.neededBy,
+      printed: lr.printed,
+      updatedAt: lr.updatedAt,
     })
     .from(lr)
     .innerJoin(partners, eq(partners.id, lr.partnerId))
@@ -161,18 +203,34 @@ export async function listLending(db: Orm, f: ListFilter): Promise<ListPage<Lend
     .all();
 
   const count = sql<number>`count(*)`.mapWith(Number);
-  const total = db.select({ n: count }).from(lr)
-    .innerJoin(partners, eq(partners.id, lr.partnerId)).where(where).get()?.n ?? 0;
-  const statusFacet = db.select({ value: lr.status, count }).from(lr)
+  const total =
+    db
+      .select({ n: count })
+      .from(lr)
+      .innerJoin(partners, eq(partners.id, lr.partnerId))
+      .where(where)
+      .get()?.n ?? 0;
+  const statusFacet = db
+    .select({ value: lr.status, count })
+    .from(lr)
     .innerJoin(partners, eq(partners.id, lr.partnerId))
-    .where(whereOf(parts, 'status')).groupBy(lr.status).all();
-  const partnerFacet = db.select({ value: partners.code, name: partners.name, count }).from(lr)
+    .where(whereOf(parts, 'status'))
+    .groupBy(lr.status)
+    .all();
+  const partnerFacet = db
+    .select({ value: partners.code, name: partners.name, count })
+    .from(lr)
     .innerJoin(partners, eq(partners.id, lr.partnerId))
-    .where(whereOf(parts, 'partner')).groupBy(partners.code).all();
+    .where(whereOf(parts, 'partner'))
+    .groupBy(partners.code)
+    .all();
   const names = new Map(partnerFacet.map((p) => [p.value, p.name]));
 
   return {
-    rows: page.map(({ id: _id, ...r }) => ({ ...r, statusLabel: statusLabel('lending', r.status) })),
+    rows: page.map(({ id: _id, ...r }) => ({
+      ...r,
+      statusLabel: statusLabel('lending', r.status),
+    })),
     nextAfter: page.length === f.limit ? (page.at(-1)?.id ?? null) : null,
     total,
     facets: {
@@ -183,7 +241,8 @@ export async function listLending(db: Orm, f: ListFilter): Promise<ListPage<Lend
 }
 
 function history(db: Orm, kind: RequestKind, id: number): HistoryEvent[] {
-  const column = kind === 'borrowing' ? requestEvents.borrowingRequestId : requestEvents.lendingRequestId;
+  const column =
+    kind === 'borrowing' ? requestEvents.borrowingRequestId : requestEvents.lendingRequestId;
   return db
     .select({ e: requestEvents, operator: operators.name })
     .from(requestEvents)
@@ -211,44 +270,88 @@ export async function getRequestDetail(
   requestId: string,
 ): Promise<RequestDetail | undefined> {
   if (kind === 'borrowing') {
-    const row = db.select({ r: br, patron: patrons }).from(br)
+    const row = db
+      .select({ r: br, patron: patrons })
+      .from(br)
       .innerJoin(patrons, eq(patrons.id, br.patronId))
-      .where(eq(br.requestId, requestId)).get();
+      .where(eq(br.requestId, requestId))
+      .get();
     if (!row) return undefined;
     const { r, patron } = row;
     const partner = await getPartnerById(db, r.partnerId);
     if (!partner) return undefined;
     return {
-      kind, requestId: r.requestId, externalId: r.externalId, status: r.status,
-      statusLabel: statusLabel(kind, r.status), title: r.title, author: r.author, isbn: r.isbn,
-      format: r.format, neededBy: r.neededBy, dueDate: r.dueDate, note: r.note, partner,
+      kind,
+      requestId: r.requestId,
+      externalId: r.externalId,
+      status: r.status,
+      statusLabel: statusLabel(kind, r.status),
+      title: r.title,
+      author: r.author,
+      isbn: r.isbn,
+      format: r.format,
+      neededBy: r.neededBy,
+      dueDate: r.dueDate,
+      note: r.note,
+      partner,
       patron: {
-        patronId: patron.patronId, name: patron.name, barcode: patron.barcode,
-        email: patron.email, pickupLocation: patron.pickupLocation,
+        patronId: patron.patronId,
+        name: patron.name,
+        barcode: patron.barcode,
+        email: patron.email,
+        pickupLocation: patron.pickupLocation,
       },
-      item: null, tempBarcode: r.tempBarcode, holdUntil: r.holdUntil, receivedAt: r.receivedAt,
-      levelOfService: null, createdAt: r.createdAt, updatedAt: r.updatedAt,
+      item: null,
+      tempBarcode: r.tempBarcode,
+      holdUntil: r.holdUntil,
+      receivedAt: r.receivedAt,
+      levelOfService: null,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
       history: history(db, kind, r.id),
     };
   }
-  const row = db.select({ r: lr, item: items }).from(lr)
+  const row = db
+    .select({ r: lr, item: items })
+    .from(lr)
     .leftJoin(items, eq(items.id, lr.itemId))
-    .where(eq(lr.requestId, requestId)).get();
+    .where(eq(lr.requestId, requestId))
+    .get();
   if (!row) return undefined;
   const { r, item } = row;
   const partner = await getPartnerById(db, r.partnerId);
   if (!partner) return undefined;
   return {
-    kind, requestId: r.requestId, externalId: r.externalId, status: r.status,
-    statusLabel: statusLabel(kind, r.status), title: r.title, author: r.author, isbn: r.isbn,
-    format: r.requestedFormat, neededBy: r.neededBy, dueDate: r.dueDate, note: r.note, partner,
+    kind,
+    requestId: r.requestId,
+    externalId: r.externalId,
+    status: r.status,
+    statusLabel: statusLabel(kind, r.status),
+    title: r.title,
+    author: r.author,
+    isbn: r.isbn,
+    format: r.requestedFormat,
+    neededBy: r.neededBy,
+    dueDate: r.dueDate,
+    note: r.note,
+    partner,
     patron: null,
     item: item
-      ? { barcode: item.barcode, title: item.title, callNumber: item.callNumber,
-          location: item.location, library: item.library }
+      ? {
+          barcode: item.barcode,
+          title: item.title,
+          callNumber: item.callNumber,
+          location: item.location,
+          library: item.library,
+        }
       : null,
-    tempBarcode: null, holdUntil: null, receivedAt: null, levelOfService: r.levelOfService,
-    createdAt: r.createdAt, updatedAt: r.updatedAt, history: history(db, kind, r.id),
+    tempBarcode: null,
+    holdUntil: null,
+    receivedAt: null,
+    levelOfService: r.levelOfService,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    history: history(db, kind, r.id),
   };
 }
 

@@ -14,19 +14,27 @@ import { DEFAULT_SETTINGS } from './settings-repository.ts';
 export async function ensureDefaults(gate: Gate): Promise<void> {
   await gate.transaction(async (tx) => {
     for (const profile of [DEFAULT_BORROWING_PROFILE, DEFAULT_LENDING_PROFILE]) {
-      const existing = tx.select({ id: workflowProfiles.id }).from(workflowProfiles)
-        .where(eq(workflowProfiles.name, profile.name)).get();
+      const existing = tx
+        .select({ id: workflowProfiles.id })
+        .from(workflowProfiles)
+        .where(eq(workflowProfiles.name, profile.name))
+        .get();
       if (!existing) {
-        tx.insert(workflowProfiles).values({
-          name: profile.name,
-          type: profile.type,
-          steps: JSON.stringify(profile.steps),
-          builtin: true,
-        }).run();
+        tx.insert(workflowProfiles)
+          .values({
+            name: profile.name,
+            type: profile.type,
+            steps: JSON.stringify(profile.steps),
+            builtin: true,
+          })
+          .run();
       }
     }
     for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
-      tx.insert(settings).values({ key, value: JSON.stringify(value) }).onConflictDoNothing().run();
+      tx.insert(settings)
+        .values({ key, value: JSON.stringify(value) })
+        .onConflictDoNothing()
+        .run();
     }
   });
 }

@@ -60,7 +60,9 @@ function parsePort(text: string | undefined): number {
   if (text === undefined) return 0;
   const port = Number(text);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new UsageError(`--port must be a whole number from 0 to 65535 (0 picks a free port), not "${text}".`);
+    throw new UsageError(
+      `--port must be a whole number from 0 to 65535 (0 picks a free port), not "${text}".`,
+    );
   }
   return port;
 }
@@ -79,13 +81,19 @@ async function serve(
   options: { port: number; dataDir: string; printer: string | null; open: boolean },
   io: CliIo,
 ): Promise<number> {
-  const desk = await openDesk({ dataDir: options.dataDir, mode: 'browser', printer: options.printer });
+  const desk = await openDesk({
+    dataDir: options.dataDir,
+    mode: 'browser',
+    printer: options.printer,
+  });
   const server = await startDeskServer({
     desk,
     port: options.port,
     staticDir: RENDERER_DIR,
     onInternalError: (method, error) =>
-      io.err(`RS Desk: ${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      io.err(
+        `RS Desk: ${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      ),
   });
   io.out(`RS Desk ready: ${server.url}`);
   if (options.open) openInBrowser(server.url, io.err);
@@ -120,19 +128,30 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
     }
     const [command, ...rest] = positionals;
     const dataDir = values['data-dir'] ?? defaultDataDir();
+    const serveOptions = () => ({
+      port: parsePort(values.port),
+      dataDir,
+      printer: values.printer ?? null,
+      open: !values['no-open'],
+    });
     switch (command) {
       case undefined: {
         const binary = findElectronBinary();
         if (binary) return await startElectron(binary, argv);
-        io.err('No Electron runtime is installed here, so RS Desk starts in browser mode (same desk, in your web browser).');
-        return await serve({ port: parsePort(values.port), dataDir, printer: values.printer ?? null, open: !values['no-open'] }, io);
+        io.err(
+          'No Electron runtime is installed here, so RS Desk starts in browser mode (same desk, in your web browser).',
+        );
+        return await serve(serveOptions(), io);
       }
       case 'serve':
         if (rest.length) throw new UsageError(`serve takes no file or word "${rest[0]}".`);
-        return await serve({ port: parsePort(values.port), dataDir, printer: values.printer ?? null, open: !values['no-open'] }, io);
+        return await serve(serveOptions(), io);
       case 'import': {
         const [file, extra] = rest;
-        if (!file) throw new UsageError('import needs the file to import: rs-desk import FILE [--data-dir DIR]');
+        if (!file)
+          throw new UsageError(
+            'import needs the file to import: rs-desk import FILE [--data-dir DIR]',
+          );
         if (extra) throw new UsageError(`import takes one file; "${extra}" is one too many.`);
         const { importFile } = await import('../import/import-file.ts');
         const summary = await withDesk(dataDir, (desk) => importFile(desk.context.gate, file));

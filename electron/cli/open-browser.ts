@@ -9,6 +9,8 @@ export function openInBrowser(url: string, warn: (line: string) => void): void {
         ? ['open', [url]]
         : ['xdg-open', [url]];
   const child = spawn(command, args, { stdio: 'ignore', detached: true });
-  child.on('error', () => warn(`Could not open a browser here; open this address yourself: ${url}`));
+  child.on('error', () =>
+    warn(`Could not open a browser here; open this address yourself: ${url}`),
+  );
   child.unref();
 }

@@ -4,12 +4,16 @@
  * same document, and it covers every status the desk screens act on (DESIGN.md §4).
  */
 import { addDays } from '../../shared/domain/dates.ts';
-import type { BorrowingStatus, LendingStatus } from '../../shared/domain/statuses.ts';
+import {
+  isActiveStatus,
+  type BorrowingStatus,
+  type LendingStatus,
+} from '../../shared/domain/statuses.ts';
 import type { ImportFileContent } from '../../shared/import/import-format.ts';
+import { emailLocalPart, isbn13, libraryBarcode } from './demo-identifiers.ts';
+import { DEMO_PARTNERS, EXTERNAL_ID_STYLE } from './demo-partners.ts';
 import {
   BORROWING_NOTES,
-  DEMO_PARTNERS,
-  EXTERNAL_ID_STYLE,
   GIVEN_NAMES,
   PATRON_NAMES,
   PICKUP_LOCATIONS,
@@ -29,49 +33,68 @@ type Lending = NonNullable<ImportFileContent['lendingRequests']>[number];
 
 /** How many requests of each status: the four scan screens' statuses first, then the others. */
 const BORROWING_MIX: readonly (readonly [BorrowingStatus, number])[] = [
-  ['SENT', 20], ['WILL_SUPPLY', 15], ['SHIPPED_PHYSICALLY', 40], // Receiving Items
-  ['RECEIVED', 25], ['LOANED', 30], ['RETURNED_BY_PATRON', 12], ['RENEWED', 6], ['RECALLED', 4], ['OVERDUE', 8], // Return Items
-  ['CREATED', 6], ['READY_TO_SEND', 4], ['CONDITIONAL', 3], ['RETURNED_TO_PARTNER', 10], ['COMPLETED', 10],
-  ['REJECTED', 3], ['CANCELLED', 2], ['EXPIRED', 1], ['LOST', 1],
+  // Receiving Items
+  ['SENT', 20],
+  ['WILL_SUPPLY', 15],
+  ['SHIPPED_PHYSICALLY', 40],
+  // Return Items
+  ['RECEIVED', 25],
+  ['LOANED', 30],
+  ['RETURNED_BY_PATRON', 12],
+  ['RENEWED', 6],
+  ['RECALLED', 4],
+  ['OVERDUE', 8],
+  // Before sending, and done
+  ['CREATED', 6],
+  ['READY_TO_SEND', 4],
+  ['CONDITIONAL', 3],
+  ['RETURNED_TO_PARTNER', 10],
+  ['COMPLETED', 10],
+  ['REJECTED', 3],
+  ['CANCELLED', 2],
+  ['EXPIRED', 1],
+  ['LOST', 1],
 ];
 const LENDING_MIX: readonly (readonly [LendingStatus, number])[] = [
-  ['CREATED', 40], ['WILL_SUPPLY', 15], ['BEING_PROCESSED', 15], // Shipping Items
-  ['SHIPPED_PHYSICALLY', 35], ['RECEIVED_BY_PARTNER', 25], ['RENEW_REQUESTED', 4], ['RECALLED', 3], ['OVERDUE', 8],
-  ['RETURNED_BY_PARTNER', 12], // Scan In Items
-  ['LOCATE_FAILED', 8], ['CONDITIONAL', 2], ['SHIPPED_DIGITALLY', 3], ['REJECTED', 5], ['CANCELLED', 3],
-  ['EXPIRED', 2], ['LOST', 1], ['DAMAGED', 1], ['COMPLETED', 18],
+  // Shipping Items
+  ['CREATED', 40],
+  ['WILL_SUPPLY', 15],
+  ['BEING_PROCESSED', 15],
+  // Scan In Items
+  ['SHIPPED_PHYSICALLY', 35],
+  ['RECEIVED_BY_PARTNER', 25],
+  ['RENEW_REQUESTED', 4],
+  ['RECALLED', 3],
+  ['OVERDUE', 8],
+  ['RETURNED_BY_PARTNER', 12],
+  // Task-list work, and done
+  ['LOCATE_FAILED', 8],
+  ['CONDITIONAL', 2],
+  ['SHIPPED_DIGITALLY', 3],
+  ['REJECTED', 5],
+  ['CANCELLED', 3],
+  ['EXPIRED', 2],
+  ['LOST', 1],
+  ['DAMAGED', 1],
+  ['COMPLETED', 18],
 ];
 
-export const DEMO_COUNTS = { patrons: PATRON_NAMES.length, items: 500, borrowingRequests: 200, lendingRequests: 200 };
+/** Borrowing statuses before the item arrives, when a needed-by date still means something. */
+const AWAITED: readonly BorrowingStatus[] = [
+  'CREATED',
+  'READY_TO_SEND',
+  'SENT',
+  'WILL_SUPPLY',
+  'CONDITIONAL',
+  'SHIPPED_PHYSICALLY',
+];
 
-/** Library barcodes: a type digit, the institution, a sequence, and a mod-10 (Luhn) check digit. */
-function libraryBarcode(type: '2' | '3', sequence: number): string {
-  const body = `${type}1234${String(sequence).padStart(8, '0')}`;
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let digit = Number(body[body.length - 1 - i]);
-    if (i % 2 === 0) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-    sum += digit;
-  }
-  return `${body}${(10 - (sum % 10)) % 10}`;
-}
-
-/** An ISBN-13 in the English-language 978-0/978-1 groups, with its real check digit. */
-function isbn13(random: SeededRandom): string {
-  const body = `978${random.int(0, 1)}${random.digits(8)}`;
-  const sum = [...body].reduce((acc, d, i) => acc + Number(d) * (i % 2 === 0 ? 1 : 3), 0);
-  return `${body}${(10 - (sum % 10)) % 10}`;
-}
-
-/** "zoe.angstrom" from "Zoë Ångström": accents folded, letters Unicode decomposition keeps. */
-function emailLocalPart(name: string): string {
-  const folded = name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[øØ]/g, 'o').replace(/[łŁ]/g, 'l').replace(/ı/g, 'i')
-    .toLowerCase();
-  return folded.split(/\s+/).map((part) => part.replace(/[^a-z-]/g, '')).filter(Boolean).join('.');
-}
+export const DEMO_COUNTS = {
+  patrons: PATRON_NAMES.length,
+  items: 500,
+  borrowingRequests: 200,
+  lendingRequests: 200,
+};
 
 interface Book {
   readonly title: string;
@@ -101,7 +124,9 @@ function books(random: SeededRandom): Book[] {
 /** Spreads requests over partners: every partner at least once, the SUNY partners most. */
 function partnerSequence(random: SeededRandom, count: number): string[] {
   const codes = DEMO_PARTNERS.map((p) => p.code);
-  const weighted = codes.flatMap((code) => (code.startsWith('SUNY') ? [code, code, code] : [code, code]));
+  const weighted = codes.flatMap((code) =>
+    code.startsWith('SUNY') ? [code, code, code] : [code, code],
+  );
   return Array.from({ length: count }, (_, i) => codes[i] ?? random.pick(weighted));
 }
 
@@ -154,9 +179,9 @@ export function buildDemoDocument(seed = 1, today: string = DEMO_TODAY): ImportF
     const book = notHeld[i % notHeld.length] as Book;
     const partner = borrowingPartners[i] as string;
     const dueDate = borrowingDueDate(status, day);
-    const finished = ['RETURNED_TO_PARTNER', 'COMPLETED', 'REJECTED', 'CANCELLED', 'EXPIRED', 'LOST'].includes(status);
     // A needed-by date matters only until the item is here.
-    const awaited = ['CREATED', 'READY_TO_SEND', 'SENT', 'WILL_SUPPLY', 'CONDITIONAL', 'SHIPPED_PHYSICALLY'].includes(status);
+    const awaited = AWAITED.includes(status);
+    const digital = (status === 'COMPLETED' || status === 'CANCELLED') && random.chance(0.3);
     return {
       requestId: `B-${1001 + i}`,
       externalId: externalId(partner),
@@ -166,7 +191,7 @@ export function buildDemoDocument(seed = 1, today: string = DEMO_TODAY): ImportF
       author: book.author,
       isbn: book.isbn,
       status,
-      format: finished && random.chance(0.3) ? 'DIGITAL' : 'PHYSICAL',
+      format: digital ? 'DIGITAL' : 'PHYSICAL',
       ...(awaited && random.chance(0.7) ? { neededBy: day(14, 60) } : {}),
       ...(dueDate ? { dueDate } : {}),
       ...(random.chance(0.2) ? { note: random.pick(BORROWING_NOTES) } : {}),
@@ -181,7 +206,7 @@ export function buildDemoDocument(seed = 1, today: string = DEMO_TODAY): ImportF
     const partner = lendingPartners[i] as string;
     const located = status !== 'LOCATE_FAILED' && status !== 'REJECTED';
     const book = located ? item : (notHeld[notHeld.length - 1 - i] as Book);
-    const active = !['SHIPPED_DIGITALLY', 'REJECTED', 'CANCELLED', 'EXPIRED', 'LOST', 'DAMAGED', 'COMPLETED'].includes(status);
+    const active = isActiveStatus('lending', status);
     return {
       requestId: `L-${2001 + i}`,
       externalId: externalId(partner),
@@ -190,7 +215,12 @@ export function buildDemoDocument(seed = 1, today: string = DEMO_TODAY): ImportF
       ...(book.author ? { author: book.author } : {}),
       ...(book.isbn ? { isbn: book.isbn } : {}),
       status,
-      requestedFormat: status === 'SHIPPED_DIGITALLY' ? 'DIGITAL' : status === 'CREATED' && random.chance(0.1) ? 'PHYSICAL_NON_RETURNABLE' : 'PHYSICAL',
+      requestedFormat:
+        status === 'SHIPPED_DIGITALLY'
+          ? 'DIGITAL'
+          : status === 'CREATED' && random.chance(0.1)
+            ? 'PHYSICAL_NON_RETURNABLE'
+            : 'PHYSICAL',
       levelOfService: random.chance(0.1) ? 'Rush' : 'Standard',
       neededBy: active ? day(5, 45) : day(-90, -10),
       ...(located ? { itemBarcode: item.barcode } : {}),
@@ -200,10 +230,19 @@ export function buildDemoDocument(seed = 1, today: string = DEMO_TODAY): ImportF
   shareExternalId(borrowingRequests, 'SUNYSB', 'GMU');
   shareExternalId(lendingRequests, 'SUNYBUF', 'VTECH');
 
-  return { partners: DEMO_PARTNERS.map((p) => ({ ...p })), patrons, items, borrowingRequests, lendingRequests };
+  return {
+    partners: DEMO_PARTNERS.map((p) => ({ ...p })),
+    patrons,
+    items,
+    borrowingRequests,
+    lendingRequests,
+  };
 }
 
-function borrowingDueDate(status: BorrowingStatus, day: (from: number, to: number) => string): string | undefined {
+function borrowingDueDate(
+  status: BorrowingStatus,
+  day: (from: number, to: number) => string,
+): string | undefined {
   switch (status) {
     case 'SHIPPED_PHYSICALLY':
     case 'RECEIVED':

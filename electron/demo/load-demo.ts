@@ -19,7 +19,10 @@ export interface LoadDemoOptions {
  */
 export async function loadDemo(gate: Gate, options: LoadDemoOptions = {}): Promise<ImportSummary> {
   const document = buildDemoDocument(options.seed ?? 1, options.today ?? localToday());
-  return importJson(gate, document, { source: DEMO_SOURCE, onlyIntoEmptyDesk: DEMO_NEEDS_EMPTY_DESK });
+  return importJson(gate, document, {
+    source: DEMO_SOURCE,
+    onlyIntoEmptyDesk: DEMO_NEEDS_EMPTY_DESK,
+  });
 }
 
 /** The calendar date here, not in UTC: a desk in New York at 9 p.m. is still on today. */

@@ -41,19 +41,35 @@ async function readText(filePath: string, name: string): Promise<string> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
-      throw new DeskError('NOT_FOUND', `There is no file ${filePath}. Check the name and the folder, and try again.`);
+      throw new DeskError(
+        'NOT_FOUND',
+        `There is no file ${filePath}. Check the name and the folder, and try again.`,
+      );
     }
     if (code === 'EISDIR') {
-      throw new DeskError('INVALID_INPUT', `${filePath} is a folder; give the JSON file inside it to import.`);
+      throw new DeskError(
+        'INVALID_INPUT',
+        `${filePath} is a folder; give the JSON file inside it to import.`,
+      );
     }
     if (code === 'EACCES' || code === 'EPERM') {
-      throw new DeskError('INVALID_INPUT', `RS Desk may not read ${filePath} (permission denied). Copy it somewhere you can read, or ask IT.`);
+      throw new DeskError(
+        'INVALID_INPUT',
+        `RS Desk may not read ${filePath} (permission denied). Copy it somewhere you can read, or ask IT.`,
+      );
     }
-    throw new DeskError('INVALID_INPUT', `RS Desk could not read ${filePath}: ${(error as Error).message}`);
+    throw new DeskError(
+      'INVALID_INPUT',
+      `RS Desk could not read ${filePath}: ${(error as Error).message}`,
+    );
   }
   // Windows editors and Excel often start UTF-8 files with a byte-order mark, which JSON forbids.
   text = text.replace(/^\uFEFF/, '');
-  if (text.trim() === '') throw new DeskError('INVALID_INPUT', `${name} is empty; an import file is a JSON object such as { "partners": [ … ] }.`);
+  if (text.trim() === '')
+    throw new DeskError(
+      'INVALID_INPUT',
+      `${name} is empty; an import file is a JSON object such as { "partners": [ … ] }.`,
+    );
   return text;
 }
 
@@ -79,6 +95,9 @@ function where(text: string, detail: string): string {
   const line = before.split('\n').length;
   const column = offset - before.lastIndexOf('\n');
   // The commonest slip in a hand-edited file, and V8's words for it do not say so.
-  const trailingComma = before.trimEnd().endsWith(',') && /^\s*[}\]]/.test(text.slice(offset)) ? ' (a comma before } or ] is not allowed in JSON)' : '';
+  const trailingComma =
+    before.trimEnd().endsWith(',') && /^\s*[}\]]/.test(text.slice(offset))
+      ? ' (a comma before } or ] is not allowed in JSON)'
+      : '';
   return ` at line ${line}, column ${column}${trailingComma}`;
 }

@@ -5,12 +5,7 @@ import { dispatch, type Session } from '../../shared/api/dispatch.ts';
 import type { ErrorCode, Result } from '../../shared/api/result.ts';
 import { fail } from '../../shared/api/result.ts';
 import type { Desk } from '../app/desk.ts';
-import {
-  SECURITY_HEADERS,
-  hostAllowed,
-  originAllowed,
-  tokenMatches,
-} from './http-security.ts';
+import { SECURITY_HEADERS, hostAllowed, originAllowed, tokenMatches } from './http-security.ts';
 import { NOT_BUILT_PAGE, readStatic } from './static-files.ts';
 
 export interface ServerOptions {
@@ -99,9 +94,16 @@ export async function startDeskServer(options: ServerOptions): Promise<DeskServe
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (url.pathname === '/api/events') {
-      if (req.method !== 'GET') return sendJson(res, fail('INVALID_INPUT', 'Use GET for /api/events.'));
+      if (req.method !== 'GET')
+        return sendJson(res, fail('INVALID_INPUT', 'Use GET for /api/events.'));
       if (!tokenMatches(url.searchParams.get('token'), token)) {
-        return sendJson(res, fail('UNAUTHORIZED', 'This desk link has no valid token; open the link RS Desk printed when it started.'));
+        return sendJson(
+          res,
+          fail(
+            'UNAUTHORIZED',
+            'This desk link has no valid token; open the link RS Desk printed when it started.',
+          ),
+        );
       }
       res.writeHead(200, {
         ...SECURITY_HEADERS,
@@ -116,17 +118,29 @@ export async function startDeskServer(options: ServerOptions): Promise<DeskServe
     }
     const header = req.headers['x-rs-desk-token'];
     if (!tokenMatches(typeof header === 'string' ? header : undefined, token)) {
-      return sendJson(res, fail('UNAUTHORIZED', 'This call has no valid desk token; open the link RS Desk printed when it started.'));
+      return sendJson(
+        res,
+        fail(
+          'UNAUTHORIZED',
+          'This call has no valid desk token; open the link RS Desk printed when it started.',
+        ),
+      );
     }
     if (req.method !== 'POST') {
       return sendJson(res, fail('INVALID_INPUT', `Use POST for ${url.pathname}.`));
     }
     if (!req.headers['content-type']?.startsWith('application/json')) {
-      return sendJson(res, fail('INVALID_INPUT', 'Send the call as JSON (Content-Type: application/json).'));
+      return sendJson(
+        res,
+        fail('INVALID_INPUT', 'Send the call as JSON (Content-Type: application/json).'),
+      );
     }
     const body = await readBody(req, maxBody);
     if (body === undefined) {
-      return sendJson(res, fail('INVALID_INPUT', `The call is larger than ${maxBody} bytes; send less at a time.`));
+      return sendJson(
+        res,
+        fail('INVALID_INPUT', `The call is larger than ${maxBody} bytes; send less at a time.`),
+      );
     }
     let input: unknown = {};
     if (body.trim() !== '') {
@@ -162,14 +176,19 @@ export async function startDeskServer(options: ServerOptions): Promise<DeskServe
     const file = await readStatic(options.staticDir, url.pathname);
     if (!file) {
       const notBuilt = url.pathname === '/';
-      res.writeHead(notBuilt ? 503 : 404, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8' });
+      res.writeHead(notBuilt ? 503 : 404, {
+        ...SECURITY_HEADERS,
+        'Content-Type': 'text/html; charset=utf-8',
+      });
       res.end(notBuilt ? NOT_BUILT_PAGE : 'Not found');
       return;
     }
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': file.type,
-      'Cache-Control': url.pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'Cache-Control': url.pathname.startsWith('/assets/')
+        ? 'public, max-age=31536000, immutable'
+        : 'no-cache',
     });
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
@@ -177,7 +196,8 @@ export async function startDeskServer(options: ServerOptions): Promise<DeskServe
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       options.onInternalError?.('http', error);
-      if (!res.headersSent) sendJson(res, fail('INTERNAL', 'RS Desk could not answer that request; try again.'));
+      if (!res.headersSent)
+        sendJson(res, fail('INTERNAL', 'RS Desk could not answer that request; try again.'));
       else res.end();
     });
   });

@@ -9,7 +9,10 @@ export interface Session {
   operatorId: number | null;
 }
 
-export type Handler<M extends Method> = (input: ParsedInput<M>, session: Session) => Promise<Output<M>>;
+export type Handler<M extends Method> = (
+  input: ParsedInput<M>,
+  session: Session,
+) => Promise<Output<M>>;
 export type Handlers = { readonly [M in Method]: Handler<M> };
 
 /** "borrowingRequests[3].status: expected one of …" — names where the problem is. */
@@ -19,7 +22,11 @@ export function describeIssues(error: z.ZodError, root = ''): string {
     .map((issue) => {
       const path = issue.path.reduce<string>(
         (acc, part) =>
-          typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part),
+          typeof part === 'number'
+            ? `${acc}[${part}]`
+            : acc
+              ? `${acc}.${String(part)}`
+              : String(part),
         root,
       );
       return path ? `${path}: ${issue.message}` : issue.message;
@@ -59,7 +66,9 @@ export async function dispatch(
     if (options.checkOutput) {
       const checked = spec.output.safeParse(value);
       if (!checked.success) {
-        throw new Error(`${method} returned a value that breaks its contract: ${describeIssues(checked.error)}`);
+        throw new Error(
+          `${method} returned a value that breaks its contract: ${describeIssues(checked.error)}`,
+        );
       }
     }
     return ok(value);

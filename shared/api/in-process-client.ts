@@ -13,7 +13,8 @@ export function createInProcessClient(
   options: DispatchOptions = {},
 ): DeskClient {
   return {
-    call: (method, input) => dispatch(handlers, method, input, session, options) as Promise<Result<never>>,
+    call: (method, input) =>
+      dispatch(handlers, method, input, session, options) as Promise<Result<never>>,
     on: (event, listener) => subscribe(event, listener as (payload: unknown) => void),
   };
 }

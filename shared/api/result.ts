@@ -23,8 +23,7 @@ export interface DeskErrorBody {
 }
 
 export type Result<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: DeskErrorBody };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DeskErrorBody };
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };

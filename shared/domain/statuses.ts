@@ -48,7 +48,9 @@ export const BORROWING_STATUSES = {
 export type LendingStatus = keyof typeof LENDING_STATUSES;
 export type BorrowingStatus = keyof typeof BORROWING_STATUSES;
 export type RequestKind = 'borrowing' | 'lending';
-export type StatusOf<K extends RequestKind> = K extends 'borrowing' ? BorrowingStatus : LendingStatus;
+export type StatusOf<K extends RequestKind> = K extends 'borrowing'
+  ? BorrowingStatus
+  : LendingStatus;
 
 export const LENDING_STATUS_CODES = Object.keys(LENDING_STATUSES) as LendingStatus[];
 export const BORROWING_STATUS_CODES = Object.keys(BORROWING_STATUSES) as BorrowingStatus[];
@@ -77,7 +79,8 @@ export function statusCodes(kind: RequestKind): readonly string[] {
 }
 
 export function statusLabel(kind: RequestKind, code: string): string {
-  const table: Record<string, string> = kind === 'borrowing' ? BORROWING_STATUSES : LENDING_STATUSES;
+  const table: Record<string, string> =
+    kind === 'borrowing' ? BORROWING_STATUSES : LENDING_STATUSES;
   return table[code] ?? code;
 }
 
@@ -92,7 +95,8 @@ export function isActiveStatus(kind: RequestKind, code: string): boolean {
  */
 export function parseStatus(kind: RequestKind, text: string): string | undefined {
   const wanted = text.trim().toUpperCase();
-  const table: Record<string, string> = kind === 'borrowing' ? BORROWING_STATUSES : LENDING_STATUSES;
+  const table: Record<string, string> =
+    kind === 'borrowing' ? BORROWING_STATUSES : LENDING_STATUSES;
   for (const [code, label] of Object.entries(table)) {
     if (code === wanted || label.toUpperCase() === wanted) return code;
   }

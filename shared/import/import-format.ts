@@ -6,10 +6,22 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates.ts';
-import { FORMATS, parseStatus, statusCodes, statusLabel, type RequestKind } from '../domain/statuses.ts';
+import {
+  FORMATS,
+  parseStatus,
+  statusCodes,
+  statusLabel,
+  type RequestKind,
+} from '../domain/statuses.ts';
 
 /** The five arrays, in the order they are applied (requests refer to the others). */
-export const IMPORT_SECTIONS = ['partners', 'patrons', 'items', 'borrowingRequests', 'lendingRequests'] as const;
+export const IMPORT_SECTIONS = [
+  'partners',
+  'patrons',
+  'items',
+  'borrowingRequests',
+  'lendingRequests',
+] as const;
 export type ImportSection = (typeof IMPORT_SECTIONS)[number];
 
 /** An identifier staff scan or type: never empty, never padded. */
@@ -33,7 +45,8 @@ const optionalIdentifier = z
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const emailAddress = optionalText.refine((v) => v === undefined || EMAIL.test(v), {
-  error: (issue) => `"${String(issue.input)}" is not an email address — write it as name@library.edu`,
+  error: (issue) =>
+    `"${String(issue.input)}" is not an email address — write it as name@library.edu`,
 });
 /** Loopback and LAN endpoints are normal in testing, so only the scheme and a host are checked. */
 const HTTP_URL = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
@@ -52,7 +65,14 @@ const isoDate = z
   .nullish()
   .transform((v) => v || undefined);
 
-const days = (max: number) => z.number().int().min(0).max(max).nullish().transform((v) => v ?? undefined);
+const days = (max: number) =>
+  z
+    .number()
+    .int()
+    .min(0)
+    .max(max)
+    .nullish()
+    .transform((v) => v ?? undefined);
 
 /** A status as its code or Alma name, any case; a near miss is pointed at the nearest status. */
 function status(kind: RequestKind) {
@@ -75,12 +95,18 @@ function status(kind: RequestKind) {
 
 /** The status whose code or name starts like the text, so "Shiped" suggests SHIPPED_PHYSICALLY. */
 function statusLike(kind: RequestKind, text: string): string {
-  const head = text.toUpperCase().replace(/[^A-Z]/g, '').slice(0, 4);
+  const head = text
+    .toUpperCase()
+    .replace(/[^A-Z]/g, '')
+    .slice(0, 4);
   const codes = statusCodes(kind);
   const squash = (s: string) => s.toUpperCase().replace(/[^A-Z]/g, '');
-  const hit = head.length >= 3
-    ? codes.find((c) => squash(c).startsWith(head) || squash(statusLabel(kind, c)).startsWith(head))
-    : undefined;
+  const hit =
+    head.length >= 3
+      ? codes.find(
+          (c) => squash(c).startsWith(head) || squash(statusLabel(kind, c)).startsWith(head),
+        )
+      : undefined;
   return hit ?? (kind === 'borrowing' ? 'SHIPPED_PHYSICALLY' : 'WILL_SUPPLY');
 }
 
@@ -103,7 +129,10 @@ const format = z
   .transform((v) => v ?? 'PHYSICAL');
 
 const protocol = z.string().transform((text, ctx) => {
-  const wanted = text.trim().toLowerCase().replace(/[\s_-]/g, '');
+  const wanted = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]/g, '');
   if (wanted === 'iso18626' || wanted === 'email') return wanted;
   ctx.addIssue({ code: 'custom', message: `"${text}" is not a protocol (use iso18626 or email)` });
   return z.NEVER;
@@ -125,7 +154,10 @@ export const partnerRecord = z.strictObject({
   protocol,
   endpoint: endpointUrl,
   email: emailAddress,
-  isoVersion: z.enum(['1.2', '2021']).nullish().transform((v) => v ?? undefined),
+  isoVersion: z
+    .enum(['1.2', '2021'])
+    .nullish()
+    .transform((v) => v ?? undefined),
   accountId: optionalText,
   securityCode: optionalText,
   address: address.nullish().transform((v) => v ?? undefined),
@@ -133,7 +165,10 @@ export const partnerRecord = z.strictObject({
   borrowingWorkflow: optionalText,
   expiryDays: days(365),
   loanPeriodDays: days(730),
-  active: z.boolean().nullish().transform((v) => v ?? true),
+  active: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? true),
 });
 
 export const patronRecord = z.strictObject({

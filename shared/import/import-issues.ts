@@ -11,7 +11,9 @@ function kindOf(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'string') return `the text "${value}"`;
-  return `${typeof value === 'number' ? 'the number' : typeof value} ${String(value)}`;
+  if (typeof value === 'number' || typeof value === 'boolean')
+    return `${typeof value === 'number' ? 'the number' : ''} ${value}`.trim();
+  return typeof value;
 }
 
 function pathText(base: string, path: readonly PropertyKey[]): string {
@@ -28,7 +30,11 @@ function distance(a: string, b: string): number {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
     }
     previous = current;
   }
@@ -87,8 +93,10 @@ export function recordProblems(
     const path = pathText(base, issue.path);
     switch (issue.code) {
       case 'unrecognized_keys': {
-        const allowed = issue.path.at(-1) === 'address' ? ALLOWED_FIELDS.address : ALLOWED_FIELDS[section];
-        for (const key of issue.keys) problems.push({ path: `${path}.${key}`, message: unknownField(key, allowed) });
+        const allowed =
+          issue.path.at(-1) === 'address' ? ALLOWED_FIELDS.address : ALLOWED_FIELDS[section];
+        for (const key of issue.keys)
+          problems.push({ path: `${path}.${key}`, message: unknownField(key, allowed) });
         break;
       }
       case 'invalid_type':
@@ -97,15 +105,19 @@ export function recordProblems(
       case 'too_small':
         problems.push({
           path,
-          message: issue.origin === 'string' ? 'must not be empty — fill it in' : `must be ${String(issue.minimum)} or more`,
+          message:
+            issue.origin === 'string'
+              ? 'must not be empty — fill it in'
+              : `must be ${String(issue.minimum)} or more`,
         });
         break;
       case 'too_big':
         problems.push({
           path,
-          message: issue.origin === 'string'
-            ? `is too long (at most ${String(issue.maximum)} characters)`
-            : `must be at most ${String(issue.maximum)}`,
+          message:
+            issue.origin === 'string'
+              ? `is too long (at most ${String(issue.maximum)} characters)`
+              : `must be at most ${String(issue.maximum)}`,
         });
         break;
       case 'invalid_value':

@@ -33,7 +33,8 @@ export function importRefusal(
   const count = problems.length === 1 ? 'this problem' : `these ${problems.length} problems`;
   const lines = problems.slice(0, PROBLEMS_SHOWN).map((p) => `  ${problemText(p)}`);
   const rest = problems.length - PROBLEMS_SHOWN;
-  if (rest > 0) lines.push(`  … and ${rest} more problem${rest === 1 ? '' : 's'} of the same kinds.`);
+  if (rest > 0)
+    lines.push(`  … and ${rest} more problem${rest === 1 ? '' : 's'} of the same kinds.`);
   return new DeskError(
     code,
     `${what}; nothing was changed. Fix ${count} in the file and import it again:\n${lines.join('\n')}`,
@@ -48,7 +49,7 @@ export function identifierKey(text: string): string {
   // The common all-ASCII case may use toLowerCase, which is much faster than a replace callback.
   return NON_ASCII.test(text) ? text.replace(/[A-Z]/g, (c) => c.toLowerCase()) : text.toLowerCase();
 }
-const NON_ASCII = /[^\u0000-\u007f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 const NOUNS: Record<ImportSection, [string, string]> = {
   partners: ['partner', 'partners'],

@@ -53,11 +53,17 @@ export function validateImportDocument(json: unknown): ImportValidation {
   }
   const keys = Object.keys(json);
   if (keys.length === 0) {
-    problems.push({ path: '', message: `The file is an empty object: add any of the arrays ${SECTIONS_TEXT}.` });
+    problems.push({
+      path: '',
+      message: `The file is an empty object: add any of the arrays ${SECTIONS_TEXT}.`,
+    });
   }
   for (const key of keys) {
     if (!(IMPORT_SECTIONS as readonly string[]).includes(key)) {
-      problems.push({ path: key, message: `unknown section — remove it or rename it (allowed: ${SECTIONS_TEXT})` });
+      problems.push({
+        path: key,
+        message: `unknown section — remove it or rename it (allowed: ${SECTIONS_TEXT})`,
+      });
     }
   }
 
@@ -97,7 +103,10 @@ function parseSection<S extends ImportSection>(
   if (value === undefined) return [];
   const noun = RECORD_NOUN[section];
   if (!Array.isArray(value)) {
-    problems.push({ path: section, message: `must be a list [ … ] of ${noun} records, not ${describeValue(value)}` });
+    problems.push({
+      path: section,
+      message: `must be a list [ … ] of ${noun} records, not ${describeValue(value)}`,
+    });
     return [];
   }
   const schema = RECORD_SCHEMAS[section];
@@ -105,12 +114,15 @@ function parseSection<S extends ImportSection>(
   value.forEach((record: unknown, index) => {
     if (problems.length >= MAX_PROBLEMS) return;
     if (!isPlainObject(record)) {
-      problems.push({ path: `${section}[${index}]`, message: `each ${noun} must be an object { … }, not ${describeValue(record)}` });
+      problems.push({
+        path: `${section}[${index}]`,
+        message: `each ${noun} must be an object { … }, not ${describeValue(record)}`,
+      });
       return;
     }
     raw[section].push({ index, record });
     const result = schema.safeParse(record, { reportInput: true });
-    if (result.success) out.push({ index, record: result.data as ImportDocument[S][number] });
+    if (result.success) out.push({ index, record: result.data });
     else problems.push(...recordProblems(section, index, result.error.issues));
   });
   return out;
@@ -161,7 +173,11 @@ function duplicateProblems(raw: RawRecords): ImportProblem[] {
       const folded = identifierKey(value);
       const earlier = seen.get(folded);
       if (earlier === undefined) seen.set(folded, `${section}[${index}]`);
-      else problems.push({ path: `${section}[${index}].${field}`, message: `"${value}" is already the ${label} of ${earlier} — ${advice}` });
+      else
+        problems.push({
+          path: `${section}[${index}].${field}`,
+          message: `"${value}" is already the ${label} of ${earlier} — ${advice}`,
+        });
     }
   };
   unique('partners', 'code', 'code', 'give each partner its own code');
@@ -173,12 +189,18 @@ function duplicateProblems(raw: RawRecords): ImportProblem[] {
   const advice = 'request IDs must be unique across borrowing and lending requests';
   unique('borrowingRequests', 'requestId', 'request ID', advice, requestIds);
   unique('lendingRequests', 'requestId', 'request ID', advice, requestIds);
-  problems.push(...externalIdProblems('borrowingRequests', raw), ...externalIdProblems('lendingRequests', raw));
+  problems.push(
+    ...externalIdProblems('borrowingRequests', raw),
+    ...externalIdProblems('lendingRequests', raw),
+  );
   return problems;
 }
 
 /** External Identifiers are unique per partner (DESIGN.md §5): the same one at two partners is fine. */
-function externalIdProblems(section: 'borrowingRequests' | 'lendingRequests', raw: RawRecords): ImportProblem[] {
+function externalIdProblems(
+  section: 'borrowingRequests' | 'lendingRequests',
+  raw: RawRecords,
+): ImportProblem[] {
   const problems: ImportProblem[] = [];
   const seen = new Map<string, string>();
   for (const { index, record } of raw[section]) {
@@ -196,38 +218,5 @@ function externalIdProblems(section: 'borrowingRequests' | 'lendingRequests', ra
       });
     }
   }
-  return problems;
-}
-
-/** What the desk already holds, for references the file does not satisfy itself. */
-export interface DeskKeys {
-  hasPartner(code: string): boolean;
-  hasPatron(id: string): boolean;
-}
-
-/** A request's partner, and a borrowing request's patron, must be in the file or in the desk. */
-export function findReferenceProblems(doc: ImportDocument, desk: DeskKeys): ImportProblem[] {
-  const partners = new Set(doc.partners.map((p) => identifierKey(p.code)));
-  const patrons = new Set(doc.patrons.map((p) => identifierKey(p.id)));
-  const partnerKnown = (code: string) => partners.has(identifierKey(code)) || desk.hasPartner(code);
-  const problems: ImportProblem[] = [];
-  const checkPartner = (section: ImportSection, index: number, code: string) => {
-    if (!partnerKnown(code)) {
-      problems.push({
-        path: `${section}[${index}].partner`,
-        message: `"${code}" is not a partner in this file or in this desk — add it to "partners" or use an existing partner's code`,
-      });
-    }
-  };
-  doc.borrowingRequests.forEach((r, index) => {
-    checkPartner('borrowingRequests', index, r.partner);
-    if (!patrons.has(identifierKey(r.patron)) && !desk.hasPatron(r.patron)) {
-      problems.push({
-        path: `borrowingRequests[${index}].patron`,
-        message: `"${r.patron}" is not a patron in this file or in this desk — add the patron to "patrons" or use an existing patron id`,
-      });
-    }
-  });
-  doc.lendingRequests.forEach((r, index) => checkPartner('lendingRequests', index, r.partner));
   return problems;
 }

@@ -29,7 +29,9 @@ test.beforeAll(async () => {
   dataDir = tempDataDir();
   const imported = await runRsDesk(['import', FIXTURE, '--data-dir', dataDir]);
   expect(imported.stderr).toBe('');
-  expect(imported.stdout).toMatch(/Imported 3 partners, 2 patrons, 2 items, 3 borrowing requests and 2 lending requests/);
+  expect(imported.stdout).toMatch(
+    /Imported 3 partners, 2 patrons, 2 items, 3 borrowing requests and 2 lending requests/,
+  );
   desk = await startServe(dataDir);
 });
 
@@ -42,7 +44,10 @@ async function expectNoSeriousAxeViolations(page: Page, screen: string): Promise
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${screen}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    .map(
+      (v) =>
+        `${screen}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
   expect(serious).toEqual([]);
 }
 
@@ -50,18 +55,28 @@ function nav(page: Page) {
   return page.getByRole('navigation', { name: 'Desk screens' });
 }
 
-test('every screen opens from the navigation and has no serious accessibility violations', async ({ page }) => {
+test('every screen opens from the navigation and has no serious accessibility violations', async ({
+  page,
+}) => {
   await page.goto(desk.url);
   for (const name of SCREENS) {
     await nav(page).getByRole('link', { name, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
-    await expect(nav(page).getByRole('link', { name, exact: true })).toHaveAttribute('aria-current', 'page');
+    await expect(nav(page).getByRole('link', { name, exact: true })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
     await expectNoSeriousAxeViolations(page, name);
-    await page.screenshot({ path: join(SHOTS, `${name.toLowerCase().replaceAll(' ', '-')}.png`), fullPage: true });
+    await page.screenshot({
+      path: join(SHOTS, `${name.toLowerCase().replaceAll(' ', '-')}.png`),
+      fullPage: true,
+    });
   }
 });
 
-test('the page drops the token from the address bar and keeps working after a reload', async ({ page }) => {
+test('the page drops the token from the address bar and keeps working after a reload', async ({
+  page,
+}) => {
   await page.goto(desk.url);
   await expect(page).not.toHaveURL(/token=/);
   await page.reload();
@@ -77,7 +92,9 @@ test('the status bar names the desk, the printer and the mode', async ({ page })
   await expect(bar).toContainText(/browser mode/i);
 });
 
-test('Borrowing Requests finds a request by External Identifier and opens its detail with history', async ({ page }) => {
+test('Borrowing Requests finds a request by External Identifier and opens its detail with history', async ({
+  page,
+}) => {
   await page.goto(desk.url);
   await nav(page).getByRole('link', { name: 'Borrowing Requests', exact: true }).click();
   const find = page.getByRole('searchbox').or(page.getByRole('textbox')).first();
@@ -86,7 +103,10 @@ test('Borrowing Requests finds a request by External Identifier and opens its de
   const table = page.getByRole('table');
   await expect(table).toContainText('B-1003');
   await expect(table).not.toContainText('B-1001');
-  await table.getByRole('button', { name: 'B-1003' }).or(table.getByRole('link', { name: 'B-1003' })).click();
+  await table
+    .getByRole('button', { name: 'B-1003' })
+    .or(table.getByRole('link', { name: 'B-1003' }))
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Flatland');
   const main = page.getByRole('main');
   await expect(main).toContainText('Request sent to partner');
@@ -105,7 +125,9 @@ test('the same External Identifier at two partners lists both requests', async (
   await expect(page.getByRole('table')).toContainText('B-1002');
 });
 
-test('Lending Requests lists imported lending requests with their status names', async ({ page }) => {
+test('Lending Requests lists imported lending requests with their status names', async ({
+  page,
+}) => {
   await page.goto(desk.url);
   await nav(page).getByRole('link', { name: 'Lending Requests', exact: true }).click();
   const table = page.getByRole('table');

@@ -15,7 +15,7 @@ import { openTempDesk, serveTempDesk, type TempDesk } from '../helpers/temp-desk
 const FIXTURE = join(import.meta.dirname, '../fixtures/import/good.json');
 
 interface Transport {
-  open(temp: TempDesk): Promise<{ client: DeskClient; close(): Promise<void> }>;
+  open(temp: TempDesk): Promise<{ client: DeskClient; close: () => Promise<void> }>;
 }
 
 const TRANSPORTS: Record<string, Transport> = {
@@ -119,7 +119,9 @@ for (const [name, transport] of Object.entries(TRANSPORTS)) {
       const first = value(await client.call('borrowing.list', { limit: 2 }));
       expect(first.rows).toHaveLength(2);
       expect(first.nextAfter).not.toBeNull();
-      const second = value(await client.call('borrowing.list', { limit: 2, after: first.nextAfter ?? 0 }));
+      const second = value(
+        await client.call('borrowing.list', { limit: 2, after: first.nextAfter ?? 0 }),
+      );
       expect(second.rows).toHaveLength(1);
       expect(second.nextAfter).toBeNull();
       const ids = [...first.rows, ...second.rows].map((r) => r.requestId);
@@ -145,36 +147,51 @@ for (const [name, transport] of Object.entries(TRANSPORTS)) {
     });
 
     it('requests.detail gives partner, patron and history', async () => {
-      const detail = value(await client.call('requests.detail', { kind: 'borrowing', requestId: 'B-1001' }));
+      const detail = value(
+        await client.call('requests.detail', { kind: 'borrowing', requestId: 'B-1001' }),
+      );
       expect(detail.patron?.name).toBe('Ada Lovelace');
       expect(detail.partner.name).toBe('University at Albany, SUNY');
       expect(detail.statusLabel).toBe('Shipped physically');
       expect(detail.history).toEqual([
-        expect.objectContaining({ action: 'IMPORT', actionLabel: 'Imported', toStatus: 'SHIPPED_PHYSICALLY' }),
+        expect.objectContaining({
+          action: 'IMPORT',
+          actionLabel: 'Imported',
+          toStatus: 'SHIPPED_PHYSICALLY',
+        }),
       ]);
     });
 
     it('requests.detail says when an ID belongs to the other kind of request', async () => {
-      const failure = error(await client.call('requests.detail', { kind: 'borrowing', requestId: 'L-2001' }));
+      const failure = error(
+        await client.call('requests.detail', { kind: 'borrowing', requestId: 'L-2001' }),
+      );
       expect(failure.code).toBe('NOT_FOUND');
       expect(failure.message).toContain('L-2001 is a lending request');
     });
 
     it('requests.detail says what to do when nothing has the ID', async () => {
-      const failure = error(await client.call('requests.detail', { kind: 'lending', requestId: 'L-9999' }));
+      const failure = error(
+        await client.call('requests.detail', { kind: 'lending', requestId: 'L-9999' }),
+      );
       expect(failure.code).toBe('NOT_FOUND');
       expect(failure.message).toMatch(/No lending request has the ID L-9999\. Check the ID/);
     });
 
     it('refuses an empty request ID, naming the field', async () => {
-      const failure = error(await client.call('requests.detail', { kind: 'lending', requestId: '  ' }));
+      const failure = error(
+        await client.call('requests.detail', { kind: 'lending', requestId: '  ' }),
+      );
       expect(failure.code).toBe('INVALID_INPUT');
       expect(failure.message).toContain('requestId');
     });
 
     it('names a method that does not exist', async () => {
       const failure = error(await client.call('requests.shred' as never, {} as never));
-      expect(failure).toEqual({ code: 'UNKNOWN_METHOD', message: 'RS Desk has no method "requests.shred".' });
+      expect(failure).toEqual({
+        code: 'UNKNOWN_METHOD',
+        message: 'RS Desk has no method "requests.shred".',
+      });
     });
   });
 }

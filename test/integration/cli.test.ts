@@ -2,7 +2,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultDataDir } from '../../electron/cli/data-dir.ts';
-import { removeDir, runRsDesk, startServe, tempDataDir, type DeskProcess } from '../e2e/support/desk-process.ts';
+import {
+  ROOT,
+  removeDir,
+  runRsDesk,
+  startServe,
+  tempDataDir,
+  type DeskProcess,
+} from '../e2e/support/desk-process.ts';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -32,7 +39,10 @@ describe('rs-desk serve (DESIGN.md §3)', () => {
       headers: { 'Content-Type': 'application/json', 'X-RS-Desk-Token': token },
       body: '{}',
     });
-    expect(await reply.json()).toMatchObject({ ok: true, value: { mode: 'browser', dataDir: dir, printer: null } });
+    expect(await reply.json()).toMatchObject({
+      ok: true,
+      value: { mode: 'browser', dataDir: dir, printer: null },
+    });
     expect(existsSync(join(dir, 'rs-desk.sqlite'))).toBe(true);
     let stdout = '';
     desk.process.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -48,7 +58,10 @@ describe('rs-desk serve (DESIGN.md §3)', () => {
       headers: { 'Content-Type': 'application/json', 'X-RS-Desk-Token': token },
       body: '{}',
     });
-    expect(await reply.json()).toMatchObject({ ok: true, value: { printer: 'tcp://127.0.0.1:9100' } });
+    expect(await reply.json()).toMatchObject({
+      ok: true,
+      value: { printer: 'tcp://127.0.0.1:9100' },
+    });
   });
 });
 
@@ -61,7 +74,14 @@ describe('rs-desk command line', () => {
   });
 
   it('explains a bad --port', async () => {
-    const run = await runRsDesk(['serve', '--port', 'eighty', '--no-open', '--data-dir', dataDir()]);
+    const run = await runRsDesk([
+      'serve',
+      '--port',
+      'eighty',
+      '--no-open',
+      '--data-dir',
+      dataDir(),
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--port must be a whole number from 0 to 65535');
   });
@@ -75,7 +95,11 @@ describe('rs-desk command line', () => {
   it('refuses to run on a Node older than 24, saying how to run it', async () => {
     const { spawnSync } = await import('node:child_process');
     const old = spawnSync('/usr/bin/node', ['bin/rs-desk.js', '--version'], { encoding: 'utf8' });
-    const major = Number(spawnSync('/usr/bin/node', ['-p', 'process.versions.node.split(".")[0]'], { encoding: 'utf8' }).stdout);
+    const major = Number(
+      spawnSync('/usr/bin/node', ['-p', 'process.versions.node.split(".")[0]'], {
+        encoding: 'utf8',
+      }).stdout,
+    );
     if (major >= 24) {
       expect(old.status).toBe(0);
     } else {
@@ -90,7 +114,9 @@ describe('rs-desk command line', () => {
     const dir = dataDir();
     const { spawn } = await import('node:child_process');
     const { BIN, ROOT } = await import('../e2e/support/desk-process.ts');
-    const child = spawn(process.execPath, [BIN, '--no-open', '--port', '0', '--data-dir', dir], { cwd: ROOT });
+    const child = spawn(process.execPath, [BIN, '--no-open', '--port', '0', '--data-dir', dir], {
+      cwd: ROOT,
+    });
     const lines = await new Promise<{ out: string; err: string }>((resolve) => {
       let out = '';
       let err = '';
@@ -108,10 +134,65 @@ describe('rs-desk command line', () => {
   });
 });
 
+describe('rs-desk import and demo (DESIGN.md §3, §6)', () => {
+  const fixture = (name: string) => join(ROOT, 'test/fixtures/import', name);
+
+  async function counts(dir: string): Promise<unknown> {
+    const desk = await serve(dir);
+    const token = new URL(desk.url).searchParams.get('token') ?? '';
+    const reply = await fetch(`${desk.origin}/api/desk.info`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-RS-Desk-Token': token },
+      body: '{}',
+    });
+    const info = (await reply.json()) as { value: { counts: unknown } };
+    await desk.stop();
+    return info.value.counts;
+  }
+
+  it('imports a file and says what it loaded', async () => {
+    const dir = dataDir();
+    const run = await runRsDesk(['import', fixture('good.json'), '--data-dir', dir]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toBe(
+      'Imported 3 partners, 2 patrons, 2 items, 3 borrowing requests and 2 lending requests from good.json.',
+    );
+    expect(await counts(dir)).toEqual({ partners: 3, borrowing: 3, lending: 2 });
+  });
+
+  it('refuses a file with one wrong record, naming it, and writes nothing from it', async () => {
+    const dir = dataDir();
+    const run = await runRsDesk(['import', fixture('bad-status.json'), '--data-dir', dir]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('borrowingRequests[1].status');
+    expect(run.stderr).toContain('Shiped');
+    expect(await counts(dir)).toEqual({ partners: 0, borrowing: 0, lending: 0 });
+  });
+
+  it('loads the demo data set once, and refuses a second time with what to do', async () => {
+    const dir = dataDir();
+    const first = await runRsDesk(['demo', '--data-dir', dir]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('200 borrowing requests and 200 lending requests');
+    const info = (await counts(dir)) as { partners: number; borrowing: number; lending: number };
+    expect(info.partners).toBeGreaterThanOrEqual(6);
+    expect(info).toMatchObject({ borrowing: 200, lending: 200 });
+    const again = await runRsDesk(['demo', '--data-dir', dir]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('--data-dir');
+  });
+});
+
 describe('default data directory', () => {
   it('follows RS_DESK_DATA_DIR, else the platform user data folder Electron uses', () => {
     expect(defaultDataDir({ RS_DESK_DATA_DIR: '/srv/desk' }, 'linux')).toBe('/srv/desk');
-    expect(defaultDataDir({ XDG_CONFIG_HOME: '/home/a/.config' }, 'linux')).toBe('/home/a/.config/RS Desk');
-    expect(defaultDataDir({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32')).toContain('RS Desk');
+    expect(defaultDataDir({ XDG_CONFIG_HOME: '/home/a/.config' }, 'linux')).toBe(
+      '/home/a/.config/RS Desk',
+    );
+    expect(defaultDataDir({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32')).toContain(
+      'RS Desk',
+    );
   });
 });

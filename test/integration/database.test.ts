@@ -17,8 +17,18 @@ afterEach(() => {
 });
 
 const TABLES = [
-  'borrowing_requests', 'items', 'lending_requests', 'operators', 'partner_messages', 'partners',
-  'patrons', 'print_jobs', 'request_events', 'scans', 'settings', 'workflow_profiles',
+  'borrowing_requests',
+  'items',
+  'lending_requests',
+  'operators',
+  'partner_messages',
+  'partners',
+  'patrons',
+  'print_jobs',
+  'request_events',
+  'scans',
+  'settings',
+  'workflow_profiles',
 ];
 
 describe('opening the desk database', () => {
@@ -28,8 +38,11 @@ describe('opening the desk database', () => {
       expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(db.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
-      const tables = (db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[])
-        .map((t) => t.name);
+      const tables = (
+        db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as {
+          name: string;
+        }[]
+      ).map((t) => t.name);
       expect(tables).toEqual(expect.arrayContaining(TABLES));
     } finally {
       db.close();
@@ -43,10 +56,17 @@ describe('opening the desk database', () => {
     first.close();
     const again = openDatabase(file);
     try {
-      const migrations = again.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number };
+      const migrations = again.sqlite
+        .prepare('SELECT count(*) AS n FROM __drizzle_migrations')
+        .get() as { n: number };
       expect(migrations.n).toBe(1);
-      const profiles = again.sqlite.prepare('SELECT name FROM workflow_profiles ORDER BY name').all();
-      expect(profiles).toEqual([{ name: 'Peer to Peer Borrowing' }, { name: 'Peer to Peer Lending' }]);
+      const profiles = again.sqlite
+        .prepare('SELECT name FROM workflow_profiles ORDER BY name')
+        .all();
+      expect(profiles).toEqual([
+        { name: 'Peer to Peer Borrowing' },
+        { name: 'Peer to Peer Lending' },
+      ]);
     } finally {
       again.close();
     }
@@ -68,12 +88,14 @@ describe('opening the desk database', () => {
   it('lets the same External Identifier exist at two partners but not twice at one', () => {
     const db = openDatabase(':memory:');
     try {
-      db.sqlite.exec(`INSERT INTO partners (code, name, protocol) VALUES ('P1', 'One', 'email'), ('P2', 'Two', 'email');
+      db.sqlite
+        .exec(`INSERT INTO partners (code, name, protocol) VALUES ('P1', 'One', 'email'), ('P2', 'Two', 'email');
         INSERT INTO patrons (patron_id, name) VALUES ('U1', 'A');
         INSERT INTO borrowing_requests (request_id, external_id, partner_id, patron_id, title, status)
         VALUES ('B-1', 'X1', 1, 1, 'T', 'SENT'), ('B-2', 'X1', 2, 1, 'T', 'SENT')`);
       expect(() =>
-        db.sqlite.exec(`INSERT INTO borrowing_requests (request_id, external_id, partner_id, patron_id, title, status)
+        db.sqlite
+          .exec(`INSERT INTO borrowing_requests (request_id, external_id, partner_id, patron_id, title, status)
           VALUES ('B-3', 'x1', 1, 1, 'T', 'SENT')`),
       ).toThrow(/UNIQUE/);
     } finally {
@@ -87,7 +109,9 @@ describe('opening the desk database', () => {
     try {
       await expect(
         gate.transaction(async () => {
-          db.sqlite.exec("INSERT INTO partners (code, name, protocol) VALUES ('P1', 'One', 'email')");
+          db.sqlite.exec(
+            "INSERT INTO partners (code, name, protocol) VALUES ('P1', 'One', 'email')",
+          );
           throw new Error('scanner unplugged mid-save');
         }),
       ).rejects.toThrow('scanner unplugged');

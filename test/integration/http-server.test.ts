@@ -32,10 +32,19 @@ function envelope(reply: Reply): Envelope {
 }
 
 /** A raw HTTP call, so the test controls every header (fetch would not let it set Host). */
-function call(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function call(
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: server.port, path, method: init.method ?? 'POST', headers: init.headers ?? {} },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path,
+        method: init.method ?? 'POST',
+        headers: init.headers ?? {},
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -56,7 +65,10 @@ describe('browser-mode server security', () => {
   });
 
   it('answers a call with the right token', async () => {
-    const reply = await call('/api/desk.info', { headers: { ...json, 'X-RS-Desk-Token': server.token }, body: '{}' });
+    const reply = await call('/api/desk.info', {
+      headers: { ...json, 'X-RS-Desk-Token': server.token },
+      body: '{}',
+    });
     expect(reply.status).toBe(200);
     expect(envelope(reply)).toMatchObject({ ok: true, value: { mode: 'browser' } });
   });
@@ -71,7 +83,10 @@ describe('browser-mode server security', () => {
   });
 
   it('refuses a wrong token', async () => {
-    const reply = await call('/api/desk.info', { headers: { ...json, 'X-RS-Desk-Token': `${server.token}x` }, body: '{}' });
+    const reply = await call('/api/desk.info', {
+      headers: { ...json, 'X-RS-Desk-Token': `${server.token}x` },
+      body: '{}',
+    });
     expect(reply.status).toBe(401);
   });
 
@@ -103,7 +118,10 @@ describe('browser-mode server security', () => {
   });
 
   it('refuses a body that is not JSON with a clear message', async () => {
-    const reply = await call('/api/desk.info', { headers: { ...json, 'X-RS-Desk-Token': server.token }, body: '{nope' });
+    const reply = await call('/api/desk.info', {
+      headers: { ...json, 'X-RS-Desk-Token': server.token },
+      body: '{nope',
+    });
     expect(reply.status).toBe(400);
     expect(envelope(reply).error?.message).toMatch(/not valid JSON/);
   });
@@ -117,7 +135,10 @@ describe('browser-mode server security', () => {
   });
 
   it('names an unknown method', async () => {
-    const reply = await call('/api/desk.launchRockets', { headers: { ...json, 'X-RS-Desk-Token': server.token }, body: '{}' });
+    const reply = await call('/api/desk.launchRockets', {
+      headers: { ...json, 'X-RS-Desk-Token': server.token },
+      body: '{}',
+    });
     expect(reply.status).toBe(404);
     expect(envelope(reply).error?.code).toBe('UNKNOWN_METHOD');
     expect(envelope(reply).error?.message).toContain('desk.launchRockets');
@@ -125,7 +146,10 @@ describe('browser-mode server security', () => {
 
   it('refuses an oversized call', async () => {
     const big = JSON.stringify({ find: 'x'.repeat(1_100_000) });
-    const reply = await call('/api/borrowing.list', { headers: { ...json, 'X-RS-Desk-Token': server.token }, body: big });
+    const reply = await call('/api/borrowing.list', {
+      headers: { ...json, 'X-RS-Desk-Token': server.token },
+      body: big,
+    });
     expect(reply.status).toBe(400);
     expect(envelope(reply).error?.message).toMatch(/larger than 1000000 bytes/);
   });
@@ -144,14 +168,23 @@ describe('browser-mode server security', () => {
   it('pushes desk events to the event stream', async () => {
     const received = await new Promise<string>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port: server.port, path: `/api/events?token=${server.token}`, method: 'GET' },
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: `/api/events?token=${server.token}`,
+          method: 'GET',
+        },
         (res) => {
           let text = '';
           res.setEncoding('utf8');
           res.on('data', (chunk: string) => {
             text += chunk;
             if (text.includes(': connected')) {
-              temp.desk.events.emit('scan.hid', { value: '31234000123456', symbology: ']C0', device: 'test' });
+              temp.desk.events.emit('scan.hid', {
+                value: '31234000123456',
+                symbology: ']C0',
+                device: 'test',
+              });
             }
             if (text.includes('event: scan.hid')) {
               req.destroy();

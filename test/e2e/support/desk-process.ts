@@ -16,7 +16,9 @@ export interface DeskProcess {
 }
 
 /** Runs `rs-desk` with Node 24 (the one running this test) and waits for it to exit. */
-export function runRsDesk(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+export function runRsDesk(
+  args: string[],
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: process.env });
     let stdout = '';
@@ -41,7 +43,10 @@ export function startServe(dataDir: string, extra: string[] = []): Promise<DeskP
   return new Promise((resolve, reject) => {
     let stdout = '';
     let stderr = '';
-    const timer = setTimeout(() => reject(new Error(`rs-desk serve did not get ready:\n${stdout}\n${stderr}`)), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error(`rs-desk serve did not get ready:\n${stdout}\n${stderr}`)),
+      20_000,
+    );
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.stdout.on('data', (c: Buffer) => {
       stdout += c.toString();

@@ -20,16 +20,31 @@ import {
 
 // DESIGN.md §4, copied as the contract states it: the four scan screens' transitions.
 const DESK_CONTRACT: Record<string, { kind: RequestKind; from: string[]; to: string }> = {
-  RECEIVE: { kind: 'borrowing', from: ['SENT', 'WILL_SUPPLY', 'SHIPPED_PHYSICALLY'], to: 'RECEIVED' },
+  RECEIVE: {
+    kind: 'borrowing',
+    from: ['SENT', 'WILL_SUPPLY', 'SHIPPED_PHYSICALLY'],
+    to: 'RECEIVED',
+  },
   RETURN_TO_PARTNER: {
     kind: 'borrowing',
     from: ['RECEIVED', 'LOANED', 'RETURNED_BY_PATRON', 'RENEWED', 'RECALLED', 'OVERDUE'],
     to: 'RETURNED_TO_PARTNER',
   },
-  SHIP: { kind: 'lending', from: ['CREATED', 'WILL_SUPPLY', 'BEING_PROCESSED'], to: 'SHIPPED_PHYSICALLY' },
+  SHIP: {
+    kind: 'lending',
+    from: ['CREATED', 'WILL_SUPPLY', 'BEING_PROCESSED'],
+    to: 'SHIPPED_PHYSICALLY',
+  },
   SCAN_IN: {
     kind: 'lending',
-    from: ['SHIPPED_PHYSICALLY', 'RECEIVED_BY_PARTNER', 'RENEW_REQUESTED', 'RECALLED', 'OVERDUE', 'RETURNED_BY_PARTNER'],
+    from: [
+      'SHIPPED_PHYSICALLY',
+      'RECEIVED_BY_PARTNER',
+      'RENEW_REQUESTED',
+      'RECALLED',
+      'OVERDUE',
+      'RETURNED_BY_PARTNER',
+    ],
     to: 'COMPLETED',
   },
 };
@@ -100,7 +115,10 @@ describe('every status × every action', () => {
   });
 
   it('refuses an action that does not exist', () => {
-    expect(transition('lending', 'CREATED', 'TELEPORT')).toMatchObject({ ok: false, reason: 'UNKNOWN_ACTION' });
+    expect(transition('lending', 'CREATED', 'TELEPORT')).toMatchObject({
+      ok: false,
+      reason: 'UNKNOWN_ACTION',
+    });
   });
 });
 
@@ -112,9 +130,14 @@ describe('workflow profiles gate optional steps', () => {
   });
 
   it('a profile that includes Will Supply allows it', () => {
-    const profile = { ...DEFAULT_LENDING_PROFILE, steps: [...DEFAULT_LENDING_PROFILE.steps, 'WILL_SUPPLY'] };
+    const profile = {
+      ...DEFAULT_LENDING_PROFILE,
+      steps: [...DEFAULT_LENDING_PROFILE.steps, 'WILL_SUPPLY'],
+    };
     expect(transition('lending', 'CREATED', 'WILL_SUPPLY', profile)).toEqual({
-      ok: true, from: 'CREATED', to: 'WILL_SUPPLY',
+      ok: true,
+      from: 'CREATED',
+      to: 'WILL_SUPPLY',
     });
   });
 
