@@ -2,7 +2,6 @@
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
-import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -42,8 +41,39 @@ const electronAtRuntime = [
   },
 ];
 
-/** @type {(target: string, from: string[], message: string) => { target: string; from: string[]; message: string }} */
-const boundary = (target, from, message) => ({ target, from, message });
+/**
+ * A relative import that climbs out of its folder into one of `folders` (`../../db/schema.ts`).
+ * @type {(folders: string[], message: string) => { regex: string; message: string }}
+ */
+const outOfBounds = (folders, message) => ({
+  regex: `^(\\.\\./)+(${folders.join('|')})(/|$)`,
+  message,
+});
+
+/** @type {(patterns: { regex: string; message: string }[], banElectron?: boolean) => import('eslint').Linter.RuleEntry} */
+const restrictImports = (patterns, banElectron = true) => [
+  'error',
+  banElectron
+    ? { paths: electronImports.paths, patterns: [...electronImports.patterns, ...patterns] }
+    : { patterns },
+];
+
+const SHARED_IS_PURE = outOfBounds(
+  ['renderer', 'db', 'electron', 'test'],
+  'shared/ imports no other project folder: it is the pure core both processes share.',
+);
+const RENDERER_USES_THE_API = outOfBounds(
+  ['db', 'electron', 'test'],
+  'renderer/ reaches the desk only through the typed API in shared/api.',
+);
+const DB_BELOW_SERVICES = outOfBounds(
+  ['renderer', 'electron', 'test'],
+  'db/ imports only shared/: services in electron/ call the repositories, not the other way round.',
+);
+const ELECTRON_SERVES_THE_RENDERER = outOfBounds(
+  ['renderer', 'test'],
+  'electron/ serves the renderer over the API; it does not import its code.',
+);
 
 export default defineConfig([
   globalIgnores([
@@ -91,66 +121,49 @@ export default defineConfig([
     languageOptions: { globals: globals.browser },
   },
 
+  // Folder boundaries (HOUSE_STYLE.md) with ESLint's own no-restricted-imports: one entry per
+  // folder, since a later entry for the same rule replaces an earlier one for the files it matches.
   {
     name: 'rs-desk/boundaries',
     files: ['**/*.{ts,tsx,js,mjs,cjs}'],
-    plugins: { 'import-x': importX },
-    settings: {
-      'import-x/resolver-next': [
-        createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] }),
-      ],
-    },
     rules: {
-      'import-x/no-restricted-paths': [
-        'error',
-        {
-          basePath: import.meta.dirname,
-          zones: [
-            boundary(
-              './shared',
-              ['./renderer', './db', './electron', './test'],
-              'shared/ imports no other project folder: it is the pure core both processes share.',
-            ),
-            boundary(
-              './renderer',
-              ['./db', './electron', './test'],
-              'renderer/ reaches the desk only through the typed API in shared/api.',
-            ),
-            boundary(
-              './db',
-              ['./renderer', './electron', './test'],
-              'db/ imports only shared/: services in electron/ call the repositories, not the other way round.',
-            ),
-            boundary(
-              './electron',
-              ['./renderer', './test'],
-              'electron/ serves the renderer over the API; it does not import its code.',
-            ),
-          ],
-        },
-      ],
-      'no-restricted-imports': ['error', electronImports],
+      'no-restricted-imports': restrictImports([]),
       'no-restricted-syntax': ['error', ...electronAtRuntime],
     },
   },
-
   {
-    name: 'rs-desk/no-node-in-shared-and-renderer',
-    files: ['shared/**/*.{ts,tsx}', 'renderer/**/*.{ts,tsx}'],
+    name: 'rs-desk/boundaries-shared',
+    files: ['shared/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': restrictImports([nodeBuiltinImports, SHARED_IS_PURE]) },
+  },
+  {
+    name: 'rs-desk/boundaries-renderer',
+    files: ['renderer/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: electronImports.paths,
-          patterns: [...electronImports.patterns, nodeBuiltinImports],
-        },
-      ],
+      'no-restricted-imports': restrictImports([nodeBuiltinImports, RENDERER_USES_THE_API]),
     },
   },
-
+  {
+    name: 'rs-desk/boundaries-db',
+    files: ['db/**/*.ts'],
+    rules: { 'no-restricted-imports': restrictImports([DB_BELOW_SERVICES]) },
+  },
+  {
+    name: 'rs-desk/boundaries-electron',
+    files: ['electron/**/*.ts'],
+    rules: { 'no-restricted-imports': restrictImports([ELECTRON_SERVES_THE_RENDERER]) },
+  },
   {
     name: 'rs-desk/electron-shell',
-    files: ['electron/shell/**/*.ts', 'test/e2e/electron/**/*.ts'],
+    files: ['electron/shell/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrictImports([ELECTRON_SERVES_THE_RENDERER], false),
+      'no-restricted-syntax': 'off',
+    },
+  },
+  {
+    name: 'rs-desk/electron-e2e',
+    files: ['test/e2e/electron/**/*.ts'],
     rules: { 'no-restricted-imports': 'off', 'no-restricted-syntax': 'off' },
   },
 ]);

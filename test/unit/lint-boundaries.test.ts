@@ -4,11 +4,7 @@ import tseslint from 'typescript-eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BOUNDARY_RULES = new Set([
-  'no-restricted-imports',
-  'import-x/no-restricted-paths',
-  'no-restricted-syntax',
-]);
+const BOUNDARY_RULES = new Set(['no-restricted-imports', 'no-restricted-syntax']);
 
 /*
  * The real eslint.config.js decides; the only override switches off type-aware linting, because
@@ -77,7 +73,7 @@ describe('lint boundaries (HOUSE_STYLE.md "Layout and boundaries")', () => {
       "import * as schema from '../db/schema.ts';\nvoid schema;",
     );
     expect(errors.join('\n')).toMatch(
-      /import-x\/no-restricted-paths: .*renderer\/ reaches the desk only through the typed API/,
+      /no-restricted-imports: .*renderer\/ reaches the desk only through the typed API/,
     );
   });
 
@@ -100,7 +96,7 @@ describe('lint boundaries (HOUSE_STYLE.md "Layout and boundaries")', () => {
       "import * as schema from '../db/schema.ts';\nvoid schema;",
     );
     expect(errors.join('\n')).toMatch(
-      /import-x\/no-restricted-paths: .*shared\/ imports no other project folder/,
+      /no-restricted-imports: .*shared\/ imports no other project folder/,
     );
   });
 
