@@ -7,43 +7,47 @@ import type Database from 'better-sqlite3';
  */
 export const SCAN_LOOKUPS = {
   borrowingByExternalId: {
-    sql: 'SELECT id, request_id AS requestId, partner_id AS partnerId, status FROM borrowing_requests WHERE external_id = ?',
+    sql: 'SELECT id, request_id AS requestId, partner_id AS partnerId, status, title AS label FROM borrowing_requests WHERE external_id = ?',
     index: 'borrowing_external_partner_uq',
   },
   borrowingByExternalIdAtPartner: {
-    sql: 'SELECT id, request_id AS requestId, partner_id AS partnerId, status FROM borrowing_requests WHERE external_id = ? AND partner_id = ?',
+    sql: 'SELECT id, request_id AS requestId, partner_id AS partnerId, status, title AS label FROM borrowing_requests WHERE external_id = ? AND partner_id = ?',
     index: 'borrowing_external_partner_uq',
   },
   borrowingByRequestId: {
-    sql: 'SELECT id, request_id AS requestId, partner_id AS partnerId, status FROM borrowing_requests WHERE request_id = ?',
+    sql: 'SELECT id, request_id AS requestId, partner_id AS partnerId, status, title AS label FROM borrowing_requests WHERE request_id = ?',
     index: 'borrowing_requests_request_id_unique',
   },
   borrowingByTempBarcode: {
-    sql: 'SELECT id, request_id AS requestId, partner_id AS partnerId, status FROM borrowing_requests WHERE temp_barcode = ?',
+    sql: 'SELECT id, request_id AS requestId, partner_id AS partnerId, status, title AS label FROM borrowing_requests WHERE temp_barcode = ?',
     index: 'borrowing_temp_barcode_idx',
   },
   borrowingByLenderItemBarcode: {
-    sql: 'SELECT id, request_id AS requestId, partner_id AS partnerId, status FROM borrowing_requests WHERE lender_item_barcode = ?',
+    sql: 'SELECT id, request_id AS requestId, partner_id AS partnerId, status, title AS label FROM borrowing_requests WHERE lender_item_barcode = ?',
     index: 'borrowing_lender_item_barcode_idx',
   },
   lendingByExternalId: {
-    sql: 'SELECT id, request_id AS requestId, partner_id AS partnerId, status FROM lending_requests WHERE external_id = ?',
+    sql: 'SELECT id, request_id AS requestId, partner_id AS partnerId, status, title AS label FROM lending_requests WHERE external_id = ?',
     index: 'lending_external_partner_uq',
   },
   lendingByRequestId: {
-    sql: 'SELECT id, request_id AS requestId, partner_id AS partnerId, status FROM lending_requests WHERE request_id = ?',
+    sql: 'SELECT id, request_id AS requestId, partner_id AS partnerId, status, title AS label FROM lending_requests WHERE request_id = ?',
     index: 'lending_requests_request_id_unique',
   },
   lendingByItemBarcode: {
-    sql: 'SELECT id, request_id AS requestId, partner_id AS partnerId, status FROM lending_requests WHERE item_barcode = ?',
+    sql: 'SELECT id, request_id AS requestId, partner_id AS partnerId, status, title AS label FROM lending_requests WHERE item_barcode = ?',
     index: 'lending_item_barcode_idx',
   },
   itemByBarcode: {
-    sql: 'SELECT id, barcode, title, call_number AS callNumber, location FROM items WHERE barcode = ?',
+    sql: 'SELECT id, barcode, title AS label, call_number AS callNumber, location FROM items WHERE barcode = ?',
     index: 'items_barcode_unique',
   },
+  partnerById: {
+    sql: 'SELECT id, code FROM partners WHERE id = ?',
+    index: 'PRIMARY KEY',
+  },
   patronByBarcode: {
-    sql: 'SELECT id, patron_id AS patronId, name FROM patrons WHERE barcode = ?',
+    sql: 'SELECT id, patron_id AS patronId, name AS label FROM patrons WHERE barcode = ?',
     index: 'patrons_barcode_unique',
   },
 } as const;
@@ -55,6 +59,7 @@ export interface RequestHit {
   readonly requestId: string;
   readonly partnerId: number;
   readonly status: string;
+  readonly label: string;
 }
 
 const cache = new WeakMap<Database.Database, Map<ScanLookup, Database.Statement>>();

@@ -3,6 +3,7 @@ import { listPartners } from '../../db/repositories/partners-repository.ts';
 import type { DeskContext } from './desk-context.ts';
 import { getDeskInfo } from './desk-info-service.ts';
 import { getRequest, listBorrowingRequests, listLendingRequests } from './requests-service.ts';
+import { listRecentScans, submitScan } from './scan-service.ts';
 
 /** The handler map behind the API contract: thin bindings from methods to use cases. */
 export function createHandlers(ctx: DeskContext): Handlers {
@@ -12,5 +13,7 @@ export function createHandlers(ctx: DeskContext): Handlers {
     'borrowing.list': (input) => listBorrowingRequests(ctx, input),
     'lending.list': (input) => listLendingRequests(ctx, input),
     'requests.detail': (input) => getRequest(ctx, input),
+    'scans.submit': (input, session) => submitScan(ctx, input, session),
+    'scans.recent': (input) => listRecentScans(ctx, input),
   };
 }

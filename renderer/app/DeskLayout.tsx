@@ -7,15 +7,27 @@ import { RequestDetailView } from '../features/request-detail/RequestDetailView.
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import { StatusBar } from '../features/status-bar/StatusBar.tsx';
 import { deskNameText } from '../features/status-bar/status-bar-selectors.ts';
-import { UpcomingScreen } from '../features/upcoming/UpcomingScreen.tsx';
+import { ScanScreen } from '../features/scan-desk/ScanScreen.tsx';
+import type { ScanScreen as ScanScreenName } from '../../shared/scanning/scan-kinds.ts';
+import { UPCOMING_SCREENS } from '../features/upcoming/upcoming-screens.ts';
 import { useDesk, useDeskStore } from './use-desk.ts';
 import { useDeskShortcuts } from './use-desk-shortcuts.ts';
 import { useViewFocus } from './use-view-focus.ts';
+
+const SCAN_SCREEN_NAMES: Readonly<
+  Record<'receiving' | 'return' | 'shipping' | 'scan-in', ScanScreenName>
+> = {
+  receiving: 'Receiving Items',
+  return: 'Return Items',
+  shipping: 'Shipping Items',
+  'scan-in': 'Scan In Items',
+};
 
 /** Banner, screen navigation, the current view with the desk's message line, and the status bar. */
 export function DeskLayout() {
   const store = useDeskStore();
   const screen = useDesk((state) => state.screen);
+  const visit = useDesk((state) => state.visit);
   const open = useDesk((state) => state.openRequest);
   const returnTo = useDesk((state) => state.returnTo);
   const announcement = useDesk((state) => state.announcement);
@@ -23,7 +35,11 @@ export function DeskLayout() {
   const main = useRef<HTMLElement>(null);
 
   useDeskShortcuts(store);
-  useViewFocus(main, open ? `detail:${open.kind}:${open.requestId}` : screen, returnTo);
+  useViewFocus(
+    main,
+    open ? `detail:${open.kind}:${open.requestId}` : `${screen}:${visit}`,
+    returnTo,
+  );
 
   useEffect(() => {
     const { loadDeskInfo, connectEvents } = store.getState();
@@ -67,6 +83,8 @@ function CurrentScreen({ screen }: { screen: ScreenId }) {
     case 'return':
     case 'shipping':
     case 'scan-in':
-      return <UpcomingScreen id={screen} />;
+      return (
+        <ScanScreen key={screen} name={SCAN_SCREEN_NAMES[screen]} plan={UPCOMING_SCREENS[screen]} />
+      );
   }
 }

@@ -5,12 +5,14 @@ import type { RequestList } from '../features/request-lists/list-slice.ts';
 import type { DeskInfoSlice } from '../features/status-bar/desk-info-slice.ts';
 import type { DetailSlice } from '../features/request-detail/detail-slice.ts';
 import type { PartnersSlice } from '../features/settings/partners-slice.ts';
+import type { ScanSlice } from '../features/scan-desk/scan-slice.ts';
 
 /** The whole desk store: one slice per feature, combined in desk-store.ts. */
 export type DeskState = NavigationSlice &
   DeskInfoSlice &
   DetailSlice &
-  PartnersSlice & {
+  PartnersSlice &
+  ScanSlice & {
     borrowing: RequestList<BorrowingRow>;
     lending: RequestList<LendingRow>;
   };

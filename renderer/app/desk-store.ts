@@ -6,6 +6,7 @@ import type { ScreenId } from '../features/navigation/screens.ts';
 import { createDetailSlice } from '../features/request-detail/detail-slice.ts';
 import { createListSlice } from '../features/request-lists/list-slice.ts';
 import { createPartnersSlice } from '../features/settings/partners-slice.ts';
+import { createScanSlice, type ScanFeedback } from '../features/scan-desk/scan-slice.ts';
 import { createDeskInfoSlice } from '../features/status-bar/desk-info-slice.ts';
 import type { DeskState } from './desk-state.ts';
 
@@ -14,7 +15,11 @@ export type DeskStore = StoreApi<DeskState>;
 export interface DeskStoreOptions {
   readonly mode: DeskMode;
   readonly initialScreen?: ScreenId;
+  /** Success, warning and error tones; silent when not given (tests). */
+  readonly feedback?: ScanFeedback;
 }
+
+const SILENT: ScanFeedback = { play: () => undefined };
 
 /**
  * The desk's one store, built from the feature slices around one client. A plain (vanilla) store,
@@ -28,5 +33,6 @@ export function createDeskStore(client: DeskClient, options: DeskStoreOptions): 
     ...createListSlice('lending', (query) => client.call('lending.list', query))(...args),
     ...createDetailSlice(client)(...args),
     ...createPartnersSlice(client)(...args),
+    ...createScanSlice(client, options.feedback ?? SILENT)(...args),
   }));
 }

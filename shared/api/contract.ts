@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCAN_KINDS, SCAN_SCREENS } from '../scanning/scan-kinds.ts';
 
 /**
  * The typed API: one zod schema pair per method. Both transports (Electron IPC and the
@@ -163,6 +164,39 @@ export type DeskInfo = z.infer<typeof deskInfo>;
 
 const none = z.strictObject({});
 
+const scanMatch = z.object({
+  kind: z.enum(SCAN_KINDS),
+  requestId: z.string().nullable(),
+  partnerCode: z.string().nullable(),
+  label: z.string(),
+});
+
+const scanResult = z.object({
+  scanId: z.number().int(),
+  /** The value after normalising (prefix, suffix, AIM identifier, Codabar guards stripped). */
+  value: z.string(),
+  symbology: z.string().nullable(),
+  outcome: z.enum(['OK', 'WARNING', 'ERROR']),
+  code: z.enum(['NOT_FOUND', 'WRONG_KIND']).nullable(),
+  /** What the desk says, in plain words: what was found, or what was scanned and what is needed. */
+  message: z.string(),
+  warnings: z.array(z.string()),
+  matches: z.array(scanMatch),
+});
+export type ScanResult = z.infer<typeof scanResult>;
+
+const scanRecord = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  source: z.enum(['wedge', 'hid', 'manual']),
+  raw: z.string(),
+  value: z.string(),
+  screen: z.string(),
+  outcome: z.enum(['PENDING', 'OK', 'WARNING', 'ERROR']),
+  message: z.string().nullable(),
+});
+export type ScanRecord = z.infer<typeof scanRecord>;
+
 export const contract = {
   /** The desk's name, mode, data directory and what it holds (status bar, Settings). */
   'desk.info': { input: none, output: deskInfo },
@@ -176,6 +210,22 @@ export const contract = {
   'requests.detail': {
     input: z.strictObject({ kind: requestKind, requestId: z.string().trim().min(1).max(100) }),
     output: requestDetail,
+  },
+  /** A scan from any source: journaled first, then classified for the screen it was made on. */
+  'scans.submit': {
+    input: z.strictObject({
+      source: z.enum(['wedge', 'hid', 'manual']),
+      raw: z.string().max(500),
+      screen: z.enum(SCAN_SCREENS),
+      /** The AIM symbology when the scanner reported it apart from the data (HID POS). */
+      symbology: z.string().max(40).nullable().optional(),
+    }),
+    output: scanResult,
+  },
+  /** The journal's latest scans, newest first (Recent scans). */
+  'scans.recent': {
+    input: z.strictObject({ limit: z.number().int().min(1).max(200).default(20) }),
+    output: z.array(scanRecord),
   },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

@@ -9,6 +9,8 @@ export interface OpenRequest {
 
 export interface NavigationSlice {
   screen: ScreenId;
+  /** Counts screen choices, so choosing the current screen again still brings focus into it. */
+  visit: number;
   /** The request shown in the detail view, over the list it was opened from. */
   openRequest: OpenRequest | null;
   /** The request whose detail view was closed last, so its list can put focus back on its row. */
@@ -28,11 +30,18 @@ export function createNavigationSlice(
 ): DeskSlice<NavigationSlice> {
   return (set, get) => ({
     screen: initialScreen,
+    visit: 0,
     openRequest: null,
     returnTo: null,
     announcement: '',
     goTo(screen) {
-      set({ screen, openRequest: null, returnTo: null, announcement: '' });
+      set((state) => ({
+        screen,
+        visit: state.visit + 1,
+        openRequest: null,
+        returnTo: null,
+        announcement: '',
+      }));
     },
     openRequestDetail(kind, requestId) {
       set({

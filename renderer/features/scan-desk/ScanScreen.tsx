@@ -1,0 +1,49 @@
+import { useEffect } from 'react';
+import {
+  SCREEN_NEEDS,
+  type ScanScreen as ScanScreenName,
+} from '../../../shared/scanning/scan-kinds.ts';
+import { useDesk } from '../../app/use-desk.ts';
+import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
+import { OutcomeBanner } from './OutcomeBanner.tsx';
+import { RecentScans } from './RecentScans.tsx';
+import { ScanField } from './ScanField.tsx';
+
+/** "Scan the External Identifier from the paperwork" — what this screen wants, in its words. */
+function scanFieldLabel(name: ScanScreenName): string {
+  return `Scan ${SCREEN_NEEDS[name].ask}`;
+}
+
+/**
+ * A scan screen: one scan field that keeps focus, the outcome shown large, and the recent scans.
+ * Every scan is journaled and classified now; the status change and slip of each screen come
+ * with the issue named in `plan`.
+ */
+export function ScanScreen({ name, plan }: { name: ScanScreenName; plan: string }) {
+  const submitScan = useDesk((state) => state.submitScan);
+  const loadRecentScans = useDesk((state) => state.loadRecentScans);
+  const muted = useDesk((state) => state.scanning.muted);
+  const setMuted = useDesk((state) => state.setMuted);
+
+  useEffect(() => {
+    void loadRecentScans();
+  }, [loadRecentScans]);
+
+  return (
+    <div className="screen scan-screen">
+      <ScreenHeading>{name}</ScreenHeading>
+      <p className="lead">{plan}</p>
+      <ScanField
+        label={scanFieldLabel(name)}
+        onSubmit={(value) => void submitScan(name, value, 'manual')}
+      />
+      <OutcomeBanner screen={name} />
+      <p>
+        <button type="button" className="link-button" onClick={() => setMuted(!muted)}>
+          {muted ? 'Turn sounds on' : 'Turn sounds off'}
+        </button>
+      </p>
+      <RecentScans />
+    </div>
+  );
+}

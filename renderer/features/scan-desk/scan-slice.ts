@@ -1,0 +1,69 @@
+import type { DeskClient } from '../../../shared/api/client.ts';
+import type { ScanRecord, ScanResult } from '../../../shared/api/contract.ts';
+import type { ScanScreen } from '../../../shared/scanning/scan-kinds.ts';
+import type { DeskSlice } from '../../app/desk-state.ts';
+
+export type ScanSource = 'wedge' | 'hid' | 'manual';
+export type FeedbackTone = 'success' | 'warning' | 'error';
+
+/** How the desk makes itself heard; the real one plays generated tones (feedback-sounds.ts). */
+export interface ScanFeedback {
+  play(tone: FeedbackTone): void;
+}
+
+export interface ScanSlice {
+  scanning: {
+    /** The latest outcome, shown large in the banner. */
+    readonly last: (ScanResult & { readonly screen: ScanScreen }) | null;
+    /** A call that failed (server down, bad input), in plain words. */
+    readonly error: string | null;
+    readonly recent: readonly ScanRecord[];
+    readonly muted: boolean;
+    /** Scans submitted and not answered yet; a scan is never dropped while another is in flight. */
+    readonly inFlight: number;
+  };
+  submitScan: (screen: ScanScreen, raw: string, source: ScanSource) => Promise<void>;
+  loadRecentScans: () => Promise<void>;
+  setMuted: (muted: boolean) => void;
+}
+
+const RECENT = 10;
+
+function toneOf(result: ScanResult): FeedbackTone {
+  return result.outcome === 'OK' ? 'success' : result.outcome === 'WARNING' ? 'warning' : 'error';
+}
+
+export function createScanSlice(
+  client: DeskClient,
+  feedback: ScanFeedback,
+  initiallyMuted = false,
+): DeskSlice<ScanSlice> {
+  return (set, get) => ({
+    scanning: { last: null, error: null, recent: [], muted: initiallyMuted, inFlight: 0 },
+
+    async submitScan(screen, raw, source) {
+      if (raw.trim() === '') return;
+      set((s) => ({ scanning: { ...s.scanning, inFlight: s.scanning.inFlight + 1 } }));
+      const result = await client.call('scans.submit', { source, raw, screen });
+      set((s) => ({
+        scanning: {
+          ...s.scanning,
+          inFlight: s.scanning.inFlight - 1,
+          last: result.ok ? { ...result.value, screen } : s.scanning.last,
+          error: result.ok ? null : result.error.message,
+        },
+      }));
+      if (!get().scanning.muted) feedback.play(result.ok ? toneOf(result.value) : 'error');
+      await get().loadRecentScans();
+    },
+
+    async loadRecentScans() {
+      const result = await client.call('scans.recent', { limit: RECENT });
+      if (result.ok) set((s) => ({ scanning: { ...s.scanning, recent: result.value } }));
+    },
+
+    setMuted(muted) {
+      set((s) => ({ scanning: { ...s.scanning, muted } }));
+    },
+  });
+}

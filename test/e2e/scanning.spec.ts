@@ -1,0 +1,95 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import {
+  ROOT,
+  removeDir,
+  runRsDesk,
+  startServe,
+  tempDataDir,
+  type DeskProcess,
+} from './support/desk-process.ts';
+
+let desk: DeskProcess;
+let dataDir: string;
+
+test.beforeAll(async () => {
+  dataDir = tempDataDir();
+  const imported = await runRsDesk([
+    'import',
+    join(ROOT, 'test/fixtures/import/good.json'),
+    '--data-dir',
+    dataDir,
+  ]);
+  expect(imported.code).toBe(0);
+  desk = await startServe(dataDir);
+});
+
+test.afterAll(async () => {
+  await desk.stop();
+  removeDir(dataDir);
+});
+
+async function open(page: Page, screen: string): Promise<void> {
+  await page.goto(desk.url);
+  await page
+    .getByRole('navigation', { name: 'Desk screens' })
+    .getByRole('link', { name: screen, exact: true })
+    .click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(screen);
+}
+
+test('a typed External Identifier at Receiving Items is found and shown large', async ({
+  page,
+}) => {
+  await open(page, 'Receiving Items');
+  const field = page.getByLabel('Scan the External Identifier from the paperwork');
+  await expect(field).toBeFocused();
+  await field.fill('00041771');
+  await field.press('Enter');
+  const banner = page.locator('.outcome');
+  await expect(banner).toHaveAttribute('role', 'status');
+  await expect(banner).toContainText('Found the External Identifier of request B-1003');
+  await expect(field).toHaveValue('');
+  await expect(field).toBeFocused();
+});
+
+test('a scan of the wrong kind says what was scanned and what the screen needs', async ({
+  page,
+}) => {
+  await open(page, 'Receiving Items');
+  const field = page.getByLabel('Scan the External Identifier from the paperwork');
+  await field.fill('B-1001');
+  await field.press('Enter');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(
+    'You scanned the request ID of borrowing request B-1001; Receiving Items needs the External Identifier from the paperwork.',
+  );
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(
+    results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
+  ).toEqual([]);
+});
+
+test("Return Items refuses an External Identifier with the seed's advice", async ({ page }) => {
+  await open(page, 'Return Items');
+  const field = page.getByLabel('Scan the item barcode, not the External Identifier');
+  await field.fill('78239000001');
+  await field.press('Enter');
+  await expect(page.getByRole('alert')).toContainText(
+    'Return Items needs the item barcode, not the External Identifier',
+  );
+});
+
+test('Recent scans lists each scan with its outcome', async ({ page }) => {
+  await open(page, 'Scan In Items');
+  const field = page.getByLabel('Scan the barcode of the item that came home');
+  await field.fill('39999999999999');
+  await field.press('Enter');
+  const recent = page.getByRole('region', { name: 'Recent scans' });
+  await expect(recent.getByRole('row').nth(1)).toContainText('39999999999999');
+  await expect(recent.getByRole('row').nth(1)).toContainText('Error');
+  await expect(recent.getByRole('row').nth(1)).toContainText(
+    'Nothing in this desk matches 39999999999999',
+  );
+});
