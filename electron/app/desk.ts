@@ -7,6 +7,8 @@ import type { Handlers } from '../../shared/api/dispatch.ts';
 import { createHandlers } from '../services/handlers.ts';
 import type { DeskContext } from '../services/desk-context.ts';
 import { createDeskEvents, type DeskEvents } from './desk-events.ts';
+import { startDeskScanners } from './desk-scanners.ts';
+import type { HidBackend } from '../scanner/hid-device.ts';
 import { APP_VERSION } from './version.ts';
 
 export const DATABASE_FILE = 'rs-desk.sqlite';
@@ -18,6 +20,8 @@ export interface DeskOptions {
   readonly printer?: string | null | undefined;
   /** Where the drizzle migrations are (the packaged app passes its resources path). */
   readonly migrationsFolder?: string | undefined;
+  /** Where HID POS scanners are read from: node-hid on a desk, a replay device in tests; none if absent. */
+  readonly hid?: HidBackend | undefined;
 }
 
 /** A running desk: the services behind the API, its pushed events, and how to stop it. */
@@ -42,6 +46,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const gate = createGate(db);
   await ensureDefaults(gate);
   const events = createDeskEvents();
+  const scanners = options.hid ? startDeskScanners(options.hid, events) : null;
   const context: DeskContext = {
     db,
     gate,
@@ -50,13 +55,16 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     dataDir: options.dataDir,
     version: APP_VERSION,
     printer: options.printer ?? null,
+    scanners,
   };
+  await scanners?.service.start();
   return {
     handlers: createHandlers(context),
     events,
     dataDir: options.dataDir,
     context,
     close: async () => {
+      await scanners?.service.stop();
       // Let any unit of work in flight finish before the connection goes.
       await gate.read(async () => undefined);
       db.close();

@@ -1,6 +1,7 @@
 import type { DeskDatabase } from '../../db/database.ts';
 import type { Gate } from '../../db/gate.ts';
 import type { DeskEvents } from '../app/desk-events.ts';
+import type { DeskScanners } from '../app/desk-scanners.ts';
 
 /** What every use case is given: the database door, pushed events, and how this desk runs. */
 export interface DeskContext {
@@ -12,4 +13,6 @@ export interface DeskContext {
   readonly version: string;
   /** The default printer URI for this run, if one was given. */
   readonly printer: string | null;
+  /** HID POS scanners read by this process, when it reads any. */
+  readonly scanners: DeskScanners | null;
 }

@@ -15,5 +15,16 @@ export function createHandlers(ctx: DeskContext): Handlers {
     'requests.detail': (input) => getRequest(ctx, input),
     'scans.submit': (input, session) => submitScan(ctx, input, session),
     'scans.recent': (input) => listRecentScans(ctx, input),
+    'scanners.status': async () => ({
+      hidEnabled: ctx.scanners !== null,
+      connected: (ctx.scanners?.service.status() ?? []).map((s) => ({
+        product: s.product ?? 'HID POS scanner',
+        path: s.path,
+        vendorId: s.vendorId,
+        productId: s.productId,
+        readBy: s.readBy,
+      })),
+      notes: ctx.scanners?.notes() ?? [],
+    }),
   };
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import { openDesk, type Desk } from '../app/desk.ts';
 import { PRODUCT_NAME } from '../cli/data-dir.ts';
+import { createNodeHidBackend } from '../scanner/node-hid-adapter.ts';
 import { createAppOrigin } from './app-origin.ts';
 import { bindDeskIpc } from './ipc.ts';
 import { appPaths, launchOptions } from './launch-options.ts';
@@ -38,6 +39,7 @@ async function start(): Promise<void> {
     mode: 'electron',
     printer: options.printer,
     migrationsFolder: paths.migrationsFolder,
+    hid: createNodeHidBackend(),
   });
   ipc = bindDeskIpc(desk, origin, {
     onInternalError: (method, error) => logError(`${method} failed`, error),

@@ -227,6 +227,23 @@ export const contract = {
     input: z.strictObject({ limit: z.number().int().min(1).max(200).default(20) }),
     output: z.array(scanRecord),
   },
+  /** Which scanners this desk reads and how, for Settings. */
+  'scanners.status': {
+    input: none,
+    output: z.object({
+      hidEnabled: z.boolean(),
+      connected: z.array(
+        z.object({
+          product: z.string(),
+          path: z.string(),
+          vendorId: z.number().int(),
+          productId: z.number().int(),
+          readBy: z.string(),
+        }),
+      ),
+      notes: z.array(z.string()),
+    }),
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

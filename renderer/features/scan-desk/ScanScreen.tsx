@@ -24,10 +24,14 @@ export function ScanScreen({ name, plan }: { name: ScanScreenName; plan: string 
   const loadRecentScans = useDesk((state) => state.loadRecentScans);
   const muted = useDesk((state) => state.scanning.muted);
   const setMuted = useDesk((state) => state.setMuted);
+  const followHidScans = useDesk((state) => state.followHidScans);
 
   useEffect(() => {
     void loadRecentScans();
   }, [loadRecentScans]);
+
+  // A HID POS scanner's scans come over the event stream, whatever has focus.
+  useEffect(() => followHidScans(name), [followHidScans, name]);
 
   return (
     <div className="screen scan-screen">

@@ -1,5 +1,5 @@
 import type { DeskClient } from '../../../shared/api/client.ts';
-import type { ScanRecord, ScanResult } from '../../../shared/api/contract.ts';
+import type { Output, ScanRecord, ScanResult } from '../../../shared/api/contract.ts';
 import type { ScanScreen } from '../../../shared/scanning/scan-kinds.ts';
 import type { DeskSlice } from '../../app/desk-state.ts';
 
@@ -21,10 +21,15 @@ export interface ScanSlice {
     readonly muted: boolean;
     /** Scans submitted and not answered yet; a scan is never dropped while another is in flight. */
     readonly inFlight: number;
+    /** What Settings shows about scanners; null until asked. */
+    readonly scanners: Output<'scanners.status'> | null;
   };
   submitScan: (screen: ScanScreen, raw: string, source: ScanSource) => Promise<void>;
   loadRecentScans: () => Promise<void>;
   setMuted: (muted: boolean) => void;
+  /** Hands each HID POS scan pushed by the desk to `screen`; returns the unsubscribe. */
+  followHidScans: (screen: ScanScreen) => () => void;
+  loadScannerStatus: () => Promise<void>;
 }
 
 const RECENT = 10;
@@ -39,7 +44,14 @@ export function createScanSlice(
   initiallyMuted = false,
 ): DeskSlice<ScanSlice> {
   return (set, get) => ({
-    scanning: { last: null, error: null, recent: [], muted: initiallyMuted, inFlight: 0 },
+    scanning: {
+      last: null,
+      error: null,
+      recent: [],
+      muted: initiallyMuted,
+      inFlight: 0,
+      scanners: null,
+    },
 
     async submitScan(screen, raw, source) {
       if (raw.trim() === '') return;
@@ -64,6 +76,15 @@ export function createScanSlice(
 
     setMuted(muted) {
       set((s) => ({ scanning: { ...s.scanning, muted } }));
+    },
+
+    async loadScannerStatus() {
+      const result = await client.call('scanners.status', {});
+      if (result.ok) set((s) => ({ scanning: { ...s.scanning, scanners: result.value } }));
+    },
+
+    followHidScans(screen) {
+      return client.on('scan.hid', (scan) => void get().submitScan(screen, scan.value, 'hid'));
     },
   });
 }

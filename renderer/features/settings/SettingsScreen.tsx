@@ -3,6 +3,7 @@ import { useDesk } from '../../app/use-desk.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
 import { PartnersTable } from './PartnersTable.tsx';
+import { ScannersSection } from './ScannersSection.tsx';
 
 /** The desk's setup, read-only for now. */
 export function SettingsScreen() {
@@ -53,6 +54,7 @@ export function SettingsScreen() {
           </dl>
         )}
       </section>
+      <ScannersSection />
       <section aria-labelledby="partners-heading">
         <h2 id="partners-heading">Partners</h2>
         {partners.error !== null && (
