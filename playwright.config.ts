@@ -10,7 +10,9 @@ export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results/e2e',
   timeout: 60_000,
-  workers: 2,
+  // One worker: the keyboard-wedge tests measure milliseconds between keys, and a second browser
+  // competing for the two cores makes the injected key timing, not the desk, the thing tested.
+  workers: 1,
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {

@@ -8,6 +8,7 @@ import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import { StatusBar } from '../features/status-bar/StatusBar.tsx';
 import { deskNameText } from '../features/status-bar/status-bar-selectors.ts';
 import { ScanScreen } from '../features/scan-desk/ScanScreen.tsx';
+import { useWedgeListener } from '../features/scan-desk/use-wedge-listener.ts';
 import type { ScanScreen as ScanScreenName } from '../../shared/scanning/scan-kinds.ts';
 import { UPCOMING_SCREENS } from '../features/upcoming/upcoming-screens.ts';
 import { useDesk, useDeskStore } from './use-desk.ts';
@@ -35,6 +36,7 @@ export function DeskLayout() {
   const main = useRef<HTMLElement>(null);
 
   useDeskShortcuts(store);
+  useWedgeListener();
   useViewFocus(
     main,
     open ? `detail:${open.kind}:${open.requestId}` : `${screen}:${visit}`,

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { DEFAULT_WEDGE_SETTINGS, isBurst } from '../../../shared/scanning/keyboard-wedge.ts';
 
 /**
  * The screen's one scan field. It keeps focus (a scanner types into whatever has it), submits on
@@ -10,10 +11,12 @@ export function ScanField({
   onSubmit,
 }: {
   label: string;
-  onSubmit: (value: string) => void;
+  onSubmit: (value: string, source: 'wedge' | 'manual') => void;
 }) {
   const [value, setValue] = useState('');
   const input = useRef<HTMLInputElement>(null);
+  // Key times of what is in the field, to tell a scanner's burst from a person typing.
+  const keyTimes = useRef<number[]>([]);
 
   useEffect(() => {
     input.current?.focus();
@@ -22,8 +25,10 @@ export function ScanField({
   function submit(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();
     const text = value;
+    const source = isBurst(keyTimes.current, DEFAULT_WEDGE_SETTINGS) ? 'wedge' : 'manual';
+    keyTimes.current = [];
     setValue('');
-    onSubmit(text);
+    onSubmit(text, source);
     input.current?.focus();
   }
 
@@ -39,7 +44,13 @@ export function ScanField({
           autoComplete="off"
           spellCheck={false}
           value={value}
-          onChange={(event) => setValue(event.target.value)}
+          onChange={(event) => {
+            setValue(event.target.value);
+            if (event.target.value === '') keyTimes.current = [];
+          }}
+          onKeyDown={(event: KeyboardEvent<HTMLInputElement>) => {
+            if (event.key.length === 1) keyTimes.current.push(event.timeStamp);
+          }}
         />
         <button type="submit">Enter</button>
       </div>

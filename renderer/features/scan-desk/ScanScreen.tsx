@@ -8,6 +8,7 @@ import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
 import { OutcomeBanner } from './OutcomeBanner.tsx';
 import { RecentScans } from './RecentScans.tsx';
 import { ScanField } from './ScanField.tsx';
+import { useScanTarget } from './scan-targets.ts';
 
 /** "Scan the External Identifier from the paperwork" — what this screen wants, in its words. */
 function scanFieldLabel(name: ScanScreenName): string {
@@ -32,6 +33,8 @@ export function ScanScreen({ name, plan }: { name: ScanScreenName; plan: string 
 
   // A HID POS scanner's scans come over the event stream, whatever has focus.
   useEffect(() => followHidScans(name), [followHidScans, name]);
+  // A wedge scan while focus is off the field (on a button, the page) still lands here.
+  useScanTarget(name, (value) => void submitScan(name, value, 'wedge'));
 
   return (
     <div className="screen scan-screen">
@@ -39,7 +42,7 @@ export function ScanScreen({ name, plan }: { name: ScanScreenName; plan: string 
       <p className="lead">{plan}</p>
       <ScanField
         label={scanFieldLabel(name)}
-        onSubmit={(value) => void submitScan(name, value, 'manual')}
+        onSubmit={(value, source) => void submitScan(name, value, source)}
       />
       <OutcomeBanner screen={name} />
       <p>

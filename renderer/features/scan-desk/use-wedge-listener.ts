@@ -1,0 +1,48 @@
+import { useEffect } from 'react';
+import {
+  createWedgeDetector,
+  DEFAULT_WEDGE_SETTINGS,
+  type WedgeSettings,
+} from '../../../shared/scanning/keyboard-wedge.ts';
+import { deliverScan } from './scan-targets.ts';
+
+/** A text field keeps its own keys: a scan into the Find box searches, into a scan field scans. */
+function isTextEntry(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return (
+    target instanceof HTMLInputElement &&
+    !['button', 'submit', 'checkbox', 'radio'].includes(target.type)
+  );
+}
+
+/**
+ * One window-wide listener (capture phase) that catches a keyboard-wedge scan when focus is on no
+ * text field — a button, a link, the page — and hands it to the current scan target.
+ */
+export function useWedgeListener(settings: WedgeSettings = DEFAULT_WEDGE_SETTINGS): void {
+  useEffect(() => {
+    const detector = createWedgeDetector(settings, (value) => {
+      deliverScan(value);
+    });
+    function onKeyDown(event: KeyboardEvent): void {
+      if (event.ctrlKey || event.altKey || event.metaKey || event.isComposing) return;
+      if (isTextEntry(event.target)) {
+        detector.reset();
+        return;
+      }
+      if (detector.key(event.key, event.timeStamp) === 'swallow') {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    }
+    const onBlur = () => detector.reset();
+    window.addEventListener('keydown', onKeyDown, true);
+    window.addEventListener('blur', onBlur);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown, true);
+      window.removeEventListener('blur', onBlur);
+    };
+  }, [settings]);
+}
