@@ -1,37 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { join } from 'node:path';
-import {
-  ROOT,
-  removeDir,
-  runRsDesk,
-  startServe,
-  tempDataDir,
-  type DeskProcess,
-} from './support/desk-process.ts';
+import { serveImportedDesk } from './support/desk-process.ts';
 
-let desk: DeskProcess;
-let dataDir: string;
-
-test.beforeAll(async () => {
-  dataDir = tempDataDir();
-  const imported = await runRsDesk([
-    'import',
-    join(ROOT, 'test/fixtures/import/good.json'),
-    '--data-dir',
-    dataDir,
-  ]);
-  expect(imported.code).toBe(0);
-  desk = await startServe(dataDir);
-});
-
-test.afterAll(async () => {
-  await desk.stop();
-  removeDir(dataDir);
-});
+const desk = serveImportedDesk(test);
 
 async function open(page: Page, screen: string): Promise<void> {
-  await page.goto(desk.url);
+  await page.goto(desk().url);
   await page
     .getByRole('navigation', { name: 'Desk screens' })
     .getByRole('link', { name: screen, exact: true })

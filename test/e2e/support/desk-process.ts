@@ -77,3 +77,36 @@ export function startServe(dataDir: string, extra: string[] = []): Promise<DeskP
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
+
+interface SuiteHooks {
+  beforeAll(run: () => Promise<void>): void;
+  afterAll(run: () => Promise<void>): void;
+}
+
+/**
+ * For one spec file: a fresh data directory with an import fixture loaded through `rs-desk import`,
+ * served by `rs-desk serve`; removed after the file's tests. Returns the running desk.
+ */
+export function serveImportedDesk(suite: SuiteHooks, fixture = 'good.json'): () => DeskProcess {
+  let desk: DeskProcess | undefined;
+  let dataDir = '';
+  suite.beforeAll(async () => {
+    dataDir = tempDataDir();
+    const imported = await runRsDesk([
+      'import',
+      join(ROOT, 'test/fixtures/import', fixture),
+      '--data-dir',
+      dataDir,
+    ]);
+    if (imported.code !== 0) throw new Error(`import of ${fixture} failed: ${imported.stderr}`);
+    desk = await startServe(dataDir);
+  });
+  suite.afterAll(async () => {
+    await desk?.stop();
+    removeDir(dataDir);
+  });
+  return () => {
+    if (!desk) throw new Error('The desk is not running yet: use it inside a test.');
+    return desk;
+  };
+}
