@@ -69,6 +69,16 @@ export function createWedgeDetector(
     times = [];
   }
 
+  // With a prefix configured a scan starts only at the prefix: a stray key pressed just before it
+  // must not make the whole scan fail the prefix check.
+  function dropUntilPrefix(): void {
+    const { prefix } = settings;
+    while (chars !== '' && !chars.startsWith(prefix) && !prefix.startsWith(chars)) {
+      chars = chars.slice(1);
+      times.shift();
+    }
+  }
+
   return {
     reset,
     key(key, time) {
@@ -85,6 +95,7 @@ export function createWedgeDetector(
       const starting = chars === '';
       chars += key;
       times.push(time);
+      dropUntilPrefix();
       return starting && key === ' ' ? 'pass' : 'swallow';
     },
   };

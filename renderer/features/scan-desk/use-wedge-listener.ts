@@ -28,6 +28,12 @@ export function useWedgeListener(settings: WedgeSettings = DEFAULT_WEDGE_SETTING
     });
     function onKeyDown(event: KeyboardEvent): void {
       if (event.ctrlKey || event.altKey || event.metaKey || event.isComposing) return;
+      // A held key auto-repeats about every 30 ms, fast enough to pass for a scanner's burst;
+      // scanners press and release each key, so they never send repeats.
+      if (event.repeat) {
+        detector.reset();
+        return;
+      }
       if (isTextEntry(event.target)) {
         detector.reset();
         return;

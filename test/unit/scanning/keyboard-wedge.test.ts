@@ -65,6 +65,13 @@ describe('keyboard-wedge detection', () => {
     expect(scans).toEqual(['00041771']);
   });
 
+  it('finds a prefixed scan even when a stray key came just before the prefix', () => {
+    const { d, scans } = detector({ prefix: '*', suffix: '#' });
+    d.key('x', 0);
+    type(d, '*00041771#', 5, 5);
+    expect(scans).toEqual(['00041771']);
+  });
+
   it('ignores a burst shorter than the minimum', () => {
     const { d, scans } = detector();
     type(d, 'ab', 5);
