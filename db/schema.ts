@@ -238,6 +238,12 @@ export const printJobs = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     slipKind: text('slip_kind').notNull(),
+    /** What staff see in the queue and a request's history ("Receive slip B-1001"). */
+    title: text('title').notNull().default(''),
+    /** The slip as built (JSON SlipDocument), so it can be previewed or re-rendered for another printer. */
+    document: text('document'),
+    /** The printer's name in Settings at the time, or null for the run's `--printer`. */
+    printerName: text('printer_name'),
     borrowingRequestId: integer('borrowing_request_id').references(() => borrowingRequests.id),
     lendingRequestId: integer('lending_request_id').references(() => lendingRequests.id),
     printerUri: text('printer_uri').notNull(),

@@ -1,4 +1,5 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { NO_SCREEN } from '../../shared/scanning/scan-kinds.ts';
 import type { Orm } from '../database.ts';
 import { scans } from '../schema.ts';
 
@@ -42,4 +43,27 @@ export async function recordScanOutcome(
 /** The latest scans, newest first (the Recent scans panel). */
 export async function recentScans(db: Orm, limit: number): Promise<ScanRow[]> {
   return db.select().from(scans).orderBy(desc(scans.id)).limit(limit).all();
+}
+
+/**
+ * Gives a HID scan nobody has taken yet to `screen`; undefined when it is not waiting (another
+ * window took it, or there is no such scan). The WHERE makes the first taker the only one.
+ */
+export async function claimScan(
+  db: Orm,
+  id: number,
+  screen: string,
+  operatorId: number | null,
+): Promise<ScanRow | undefined> {
+  return db
+    .update(scans)
+    .set({ screen, operatorId })
+    .where(and(eq(scans.id, id), eq(scans.outcome, 'PENDING'), eq(scans.screen, NO_SCREEN)))
+    .returning()
+    .get();
+}
+
+/** One journaled scan. */
+export async function getScan(db: Orm, id: number): Promise<ScanRow | undefined> {
+  return db.select().from(scans).where(eq(scans.id, id)).get();
 }

@@ -4,12 +4,11 @@ import {
   DEFAULT_LENDING_PROFILE,
 } from '../../shared/domain/workflow-profiles.ts';
 import type { Gate } from '../gate.ts';
-import { settings, workflowProfiles } from '../schema.ts';
-import { DEFAULT_SETTINGS } from './settings-repository.ts';
+import { workflowProfiles } from '../schema.ts';
 
 /**
- * A new data directory starts with the seed's two workflow profiles and the default desk settings,
- * so partners can name "Peer to Peer Borrowing"/"Peer to Peer Lending" straight away. Idempotent.
+ * A new data directory starts with the seed's two workflow profiles (settings read their defaults
+ * from shared/settings/desk-settings.ts until changed), so partners can name "Peer to Peer Borrowing"/"Peer to Peer Lending" straight away. Idempotent.
  */
 export async function ensureDefaults(gate: Gate): Promise<void> {
   await gate.transaction(async (tx) => {
@@ -29,12 +28,6 @@ export async function ensureDefaults(gate: Gate): Promise<void> {
           })
           .run();
       }
-    }
-    for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
-      tx.insert(settings)
-        .values({ key, value: JSON.stringify(value) })
-        .onConflictDoNothing()
-        .run();
     }
   });
 }

@@ -1,36 +1,40 @@
 import { eq } from 'drizzle-orm';
+import {
+  defaultSetting,
+  deskSettingsSchema,
+  type SettingKey,
+  type SettingValue,
+} from '../../shared/settings/desk-settings.ts';
 import type { Orm } from '../database.ts';
 import { settings } from '../schema.ts';
 
-/** Desk settings with their defaults; issue #9 gives them an editor. */
-export const DEFAULT_SETTINGS = {
-  institution: 'Your Institution',
-  deskName: 'Resource Sharing Desk',
-  /** Days an item waits on the hold shelf. */
-  holdShelfDays: 7,
-  /** Weekdays (0 = Sunday) the desk does not process resource sharing. */
-  closedWeekdays: [0, 6],
-} as const;
+export type { SettingKey, SettingValue };
 
-export type SettingKey = keyof typeof DEFAULT_SETTINGS;
-
-/** Reads one setting, falling back to its default. */
-export async function getSetting<K extends SettingKey>(
-  db: Orm,
-  key: K,
-): Promise<(typeof DEFAULT_SETTINGS)[K]> {
+/** Reads one setting; a missing or no longer valid value reads as its default. */
+export async function getSetting<K extends SettingKey>(db: Orm, key: K): Promise<SettingValue<K>> {
   const row = db.select().from(settings).where(eq(settings.key, key)).get();
-  return row ? (JSON.parse(row.value) as (typeof DEFAULT_SETTINGS)[K]) : DEFAULT_SETTINGS[key];
+  if (!row) return defaultSetting(key);
+  const parsed = deskSettingsSchema[key].safeParse(safeJson(row.value));
+  return parsed.success ? (parsed.data as SettingValue<K>) : defaultSetting(key);
 }
 
-/** Writes one setting. */
+/** Writes one setting; the caller has validated it against the schema. */
 export async function setSetting<K extends SettingKey>(
   db: Orm,
   key: K,
-  value: (typeof DEFAULT_SETTINGS)[K],
+  value: SettingValue<K>,
 ): Promise<void> {
+  const json = JSON.stringify(value);
   db.insert(settings)
-    .values({ key, value: JSON.stringify(value) })
-    .onConflictDoUpdate({ target: settings.key, set: { value: JSON.stringify(value) } })
+    .values({ key, value: json })
+    .onConflictDoUpdate({ target: settings.key, set: { value: json } })
     .run();
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }

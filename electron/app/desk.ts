@@ -7,9 +7,11 @@ import type { Handlers } from '../../shared/api/dispatch.ts';
 import { createHandlers } from '../services/handlers.ts';
 import type { DeskContext } from '../services/desk-context.ts';
 import { createDeskEvents, type DeskEvents } from './desk-events.ts';
-import { startDeskScanners } from './desk-scanners.ts';
+import { createDeskScanners } from './desk-scanners.ts';
 import type { HidBackend } from '../scanner/hid-device.ts';
 import { APP_VERSION } from './version.ts';
+import { startDeskPrinting } from '../printing/desk-printing.ts';
+import type { SystemPrinter } from '../printing/transports/system-transport.ts';
 
 export const DATABASE_FILE = 'rs-desk.sqlite';
 
@@ -22,6 +24,10 @@ export interface DeskOptions {
   readonly migrationsFolder?: string | undefined;
   /** Where HID POS scanners are read from: node-hid on a desk, a replay device in tests; none if absent. */
   readonly hid?: HidBackend | undefined;
+  /** The Electron shell's OS-printer adapter for system:// printers; absent in browser mode. */
+  readonly systemPrinter?: SystemPrinter | null | undefined;
+  /** Milliseconds before print retry number `attempt` (tests shorten it). */
+  readonly printBackoffMs?: ((attempt: number) => number) | undefined;
 }
 
 /** A running desk: the services behind the API, its pushed events, and how to stop it. */
@@ -46,7 +52,14 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   const gate = createGate(db);
   await ensureDefaults(gate);
   const events = createDeskEvents();
-  const scanners = options.hid ? startDeskScanners(options.hid, events) : null;
+  const scanners = options.hid ? createDeskScanners({ backend: options.hid, events, gate }) : null;
+  const printing = startDeskPrinting({
+    gate,
+    events,
+    runPrinterUri: options.printer ?? null,
+    systemPrinter: options.systemPrinter ?? null,
+    ...(options.printBackoffMs ? { backoffMs: options.printBackoffMs } : {}),
+  });
   const context: DeskContext = {
     db,
     gate,
@@ -56,15 +69,19 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     version: APP_VERSION,
     printer: options.printer ?? null,
     scanners,
+    printing,
   };
-  await scanners?.service.start();
+  await scanners?.start();
+  // Slips a previous run stored but did not finish printing go out now.
+  printing.queue.wake();
   return {
     handlers: createHandlers(context),
     events,
     dataDir: options.dataDir,
     context,
     close: async () => {
-      await scanners?.service.stop();
+      await scanners?.stop();
+      await printing.stop();
       // Let any unit of work in flight finish before the connection goes.
       await gate.read(async () => undefined);
       db.close();

@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { parsePrinterUri } from '../../shared/printing/printer-uri.ts';
 import { DeskError } from '../../shared/api/result.ts';
 import { openDesk, type Desk } from '../app/desk.ts';
 import { APP_VERSION } from '../app/version.ts';
+import { createNodeHidBackend } from '../scanner/node-hid-adapter.ts';
 import { startDeskServer } from '../server/http-server.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { findElectronBinary } from './electron-runtime.ts';
@@ -67,6 +69,13 @@ function parsePort(text: string | undefined): number {
   return port;
 }
 
+function parsePrinter(text: string | undefined): string | null {
+  if (text === undefined) return null;
+  const parsed = parsePrinterUri(text);
+  if (!parsed.ok) throw new UsageError(`--printer: ${parsed.message}`);
+  return text;
+}
+
 async function withDesk<T>(dataDir: string, work: (desk: Desk) => Promise<T>): Promise<T> {
   const desk = await openDesk({ dataDir, mode: 'browser' });
   try {
@@ -85,6 +94,8 @@ async function serve(
     dataDir: options.dataDir,
     mode: 'browser',
     printer: options.printer,
+    // Browser mode is this machine's main process: it reads HID POS scanners as Electron would.
+    hid: createNodeHidBackend(),
   });
   const server = await startDeskServer({
     desk,
@@ -131,7 +142,7 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
     const serveOptions = () => ({
       port: parsePort(values.port),
       dataDir,
-      printer: values.printer ?? null,
+      printer: parsePrinter(values.printer),
       open: !values['no-open'],
     });
     switch (command) {

@@ -2,6 +2,7 @@ import type { DeskDatabase } from '../../db/database.ts';
 import type { Gate } from '../../db/gate.ts';
 import type { DeskEvents } from '../app/desk-events.ts';
 import type { DeskScanners } from '../app/desk-scanners.ts';
+import type { DeskPrinting } from '../printing/desk-printing.ts';
 
 /** What every use case is given: the database door, pushed events, and how this desk runs. */
 export interface DeskContext {
@@ -15,4 +16,6 @@ export interface DeskContext {
   readonly printer: string | null;
   /** HID POS scanners read by this process, when it reads any. */
   readonly scanners: DeskScanners | null;
+  /** The print queue's sender and the printers' status. */
+  readonly printing: DeskPrinting;
 }

@@ -3,7 +3,18 @@ import { listPartners } from '../../db/repositories/partners-repository.ts';
 import type { DeskContext } from './desk-context.ts';
 import { getDeskInfo } from './desk-info-service.ts';
 import { getRequest, listBorrowingRequests, listLendingRequests } from './requests-service.ts';
+import {
+  getPrintStatus,
+  listJobs,
+  previewSlip,
+  printSlip,
+  reprint,
+  retryJob,
+  testPrint,
+  withdrawJob,
+} from './print-service.ts';
 import { listRecentScans, submitScan } from './scan-service.ts';
+import { getSettings, updateSetting } from './settings-service.ts';
 
 /** The handler map behind the API contract: thin bindings from methods to use cases. */
 export function createHandlers(ctx: DeskContext): Handlers {
@@ -15,9 +26,17 @@ export function createHandlers(ctx: DeskContext): Handlers {
     'requests.detail': (input) => getRequest(ctx, input),
     'scans.submit': (input, session) => submitScan(ctx, input, session),
     'scans.recent': (input) => listRecentScans(ctx, input),
+    'printing.status': () => getPrintStatus(ctx),
+    'printing.printSlip': (input) => printSlip(ctx, input),
+    'printing.preview': (input) => previewSlip(ctx, input),
+    'printing.jobs': (input) => listJobs(ctx, input),
+    'printing.reprint': (input) => reprint(ctx, input),
+    'printing.retry': (input) => retryJob(ctx, input),
+    'printing.withdraw': (input) => withdrawJob(ctx, input),
+    'printing.testPrint': (input) => testPrint(ctx, input),
     'scanners.status': async () => ({
       hidEnabled: ctx.scanners !== null,
-      connected: (ctx.scanners?.service.status() ?? []).map((s) => ({
+      connected: (ctx.scanners?.status() ?? []).map((s) => ({
         product: s.product ?? 'HID POS scanner',
         path: s.path,
         vendorId: s.vendorId,
@@ -26,5 +45,7 @@ export function createHandlers(ctx: DeskContext): Handlers {
       })),
       notes: ctx.scanners?.notes() ?? [],
     }),
+    'settings.get': () => getSettings(ctx),
+    'settings.update': (input) => updateSetting(ctx, input),
   };
 }

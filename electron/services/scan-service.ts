@@ -1,12 +1,23 @@
-import type { Output, ParsedInput } from '../../shared/api/contract.ts';
-import { judgeScan, type ScanKind, type ScanMatch } from '../../shared/scanning/scan-kinds.ts';
-import { normaliseScan } from '../../shared/scanning/scan-normalise.ts';
+import type { Output, ParsedInput, ScanResult } from '../../shared/api/contract.ts';
+import { DeskError } from '../../shared/api/result.ts';
+import {
+  judgeScan,
+  NO_SCREEN,
+  type ScanKind,
+  type ScanMatch,
+  type ScanScreen,
+} from '../../shared/scanning/scan-kinds.ts';
+import { normaliseScan, valueWarnings } from '../../shared/scanning/scan-normalise.ts';
+import type { Orm } from '../../db/database.ts';
 import { lookup, type RequestHit, type ScanLookup } from '../../db/repositories/scan-lookups.ts';
 import {
+  claimScan,
+  getScan,
   journalScan,
   recentScans,
   recordScanOutcome,
 } from '../../db/repositories/scans-repository.ts';
+import { getSetting } from '../../db/repositories/settings-repository.ts';
 import type { Session } from '../../shared/api/dispatch.ts';
 import type { DeskContext } from './desk-context.ts';
 
@@ -49,42 +60,113 @@ export async function classifyScan(ctx: DeskContext, value: string): Promise<Sca
   return matches;
 }
 
+/** How long a HID scan may wait for a window before Recent scans says none took it. */
+export const UNTAKEN_AFTER_MS = 5_000;
+
+type Handled = Omit<ScanResult, 'scanId' | 'value' | 'symbology' | 'alreadyHandled'>;
+
+/** Classifies a normalised value by lookup and judges it for `screen`. */
+async function judge(
+  ctx: DeskContext,
+  screen: ScanScreen,
+  value: string,
+  warnings: string[],
+): Promise<Handled> {
+  const matches = value ? await classifyScan(ctx, value) : [];
+  const verdict = judgeScan(screen, value, matches);
+  return {
+    outcome: verdict.outcome === 'OK' && warnings.length > 0 ? 'WARNING' : verdict.outcome,
+    code: verdict.outcome === 'OK' ? null : verdict.code,
+    message: [verdict.message, ...warnings].join(' '),
+    warnings,
+    matches: verdict.outcome === 'OK' ? [...verdict.matches] : matches,
+  };
+}
+
 /**
  * A scan from any source: normalised, journaled (committed before anything else happens, so a
  * crash still shows it), classified by lookup, judged for the screen it was made on, and its
  * outcome recorded. The desk actions themselves (receive, return, ship, scan in) build on this.
+ * A HID scan was journaled when it arrived; the window takes it by `scanId` instead.
  */
 export async function submitScan(
   ctx: DeskContext,
   input: ParsedInput<'scans.submit'>,
   session: Session,
 ): Promise<Output<'scans.submit'>> {
-  const normal = normaliseScan(input.raw);
-  const scanId = await ctx.gate.transaction((tx) =>
-    journalScan(tx, {
+  if (input.scanId !== undefined) return takeHidScan(ctx, input.scanId, input.screen, session);
+  const { scanId, normal } = await ctx.gate.transaction(async (tx) => {
+    const { prefix, suffix } = await getSetting(tx, 'scanner');
+    const normal = normaliseScan(input.raw, { prefix, suffix });
+    const id = await journalScan(tx, {
       source: input.source,
       raw: input.raw,
       normalized: normal.value,
       symbology: input.symbology ?? normal.symbology,
       screen: input.screen,
       operatorId: session.operatorId,
-    }),
+    });
+    return { scanId: id, normal };
+  });
+  const handled = await ctx.gate.read(() =>
+    judge(ctx, input.screen, normal.value, normal.warnings),
   );
-  const matches = normal.value ? await ctx.gate.read(() => classifyScan(ctx, normal.value)) : [];
-  const verdict = judgeScan(input.screen, normal.value, matches);
-  const outcome =
-    verdict.outcome === 'OK' && normal.warnings.length > 0 ? 'WARNING' : verdict.outcome;
-  const message = [verdict.message, ...normal.warnings].join(' ');
-  await ctx.gate.transaction((tx) => recordScanOutcome(tx, scanId, outcome, message));
+  await ctx.gate.transaction((tx) =>
+    recordScanOutcome(tx, scanId, handled.outcome, handled.message),
+  );
   return {
     scanId,
     value: normal.value,
     symbology: input.symbology ?? normal.symbology,
-    outcome,
-    code: verdict.outcome === 'OK' ? null : verdict.code,
-    message,
-    warnings: normal.warnings,
-    matches: verdict.outcome === 'OK' ? [...verdict.matches] : matches,
+    ...handled,
+    alreadyHandled: false,
+  };
+}
+
+/**
+ * Takes a journaled HID scan for `screen` and handles it, all in one transaction: of two windows
+ * submitting it, the second finds it taken and gets the first one's outcome. Should handling fail,
+ * the scan is left untaken, so a window can take it again.
+ */
+function takeHidScan(
+  ctx: DeskContext,
+  scanId: number,
+  screen: ScanScreen,
+  session: Session,
+): Promise<ScanResult> {
+  return ctx.gate.transaction(async (tx) => {
+    const row = await claimScan(tx, scanId, screen, session.operatorId);
+    if (!row) return recordedOutcome(tx, scanId);
+    const handled = await judge(ctx, screen, row.normalized, valueWarnings(row.normalized));
+    await recordScanOutcome(tx, scanId, handled.outcome, handled.message);
+    return {
+      scanId,
+      value: row.normalized,
+      symbology: row.symbology,
+      ...handled,
+      alreadyHandled: false,
+    };
+  });
+}
+
+async function recordedOutcome(tx: Orm, scanId: number): Promise<ScanResult> {
+  const row = await getScan(tx, scanId);
+  if (!row) {
+    throw new DeskError('NOT_FOUND', `The desk has no scan number ${scanId}; scan the item again.`);
+  }
+  if (row.outcome === 'PENDING') {
+    throw new DeskError('CONFLICT', `Scan ${row.normalized} is being handled in another window.`);
+  }
+  return {
+    scanId,
+    value: row.normalized,
+    symbology: row.symbology,
+    outcome: row.outcome,
+    code: null,
+    message: row.message ?? '',
+    warnings: [],
+    matches: [],
+    alreadyHandled: true,
   };
 }
 
@@ -93,6 +175,7 @@ export async function listRecentScans(
   input: ParsedInput<'scans.recent'>,
 ): Promise<Output<'scans.recent'>> {
   const rows = await ctx.gate.read((db) => recentScans(db, input.limit));
+  const now = Date.now();
   return rows.map((r) => ({
     id: r.id,
     at: r.at,
@@ -101,6 +184,14 @@ export async function listRecentScans(
     value: r.normalized,
     screen: r.screen,
     outcome: r.outcome,
-    message: r.message,
+    message:
+      r.outcome === 'PENDING' && r.screen === NO_SCREEN ? untakenMessage(r.at, now) : r.message,
   }));
+}
+
+/** A HID scan on its way to a window is not yet a problem; one nobody took a few seconds on is. */
+function untakenMessage(at: string, now: number): string {
+  return now - Date.parse(at) < UNTAKEN_AFTER_MS
+    ? 'Waiting for a desk window to take this scan.'
+    : 'No desk window took this scan: open the screen that needs it and scan the item again.';
 }

@@ -6,6 +6,7 @@ import { createNodeHidBackend } from '../scanner/node-hid-adapter.ts';
 import { createAppOrigin } from './app-origin.ts';
 import { bindDeskIpc } from './ipc.ts';
 import { appPaths, launchOptions } from './launch-options.ts';
+import { createSystemPrinter } from './pos-printer-adapter.ts';
 import { createDeskWindow, hardenSession, hardenWebContents } from './window.ts';
 
 // The same name and user data folder as the CLI's defaultDataDir, however Electron was started,
@@ -40,6 +41,7 @@ async function start(): Promise<void> {
     printer: options.printer,
     migrationsFolder: paths.migrationsFolder,
     hid: createNodeHidBackend(),
+    systemPrinter: createSystemPrinter(),
   });
   ipc = bindDeskIpc(desk, origin, {
     onInternalError: (method, error) => logError(`${method} failed`, error),

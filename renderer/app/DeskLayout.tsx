@@ -9,6 +9,7 @@ import { StatusBar } from '../features/status-bar/StatusBar.tsx';
 import { deskNameText } from '../features/status-bar/status-bar-selectors.ts';
 import { ScanScreen } from '../features/scan-desk/ScanScreen.tsx';
 import { useWedgeListener } from '../features/scan-desk/use-wedge-listener.ts';
+import { useWedgeSettings } from '../features/scan-desk/use-wedge-settings.ts';
 import type { ScanScreen as ScanScreenName } from '../../shared/scanning/scan-kinds.ts';
 import { UPCOMING_SCREENS } from '../features/upcoming/upcoming-screens.ts';
 import { useDesk, useDeskStore } from './use-desk.ts';
@@ -36,7 +37,7 @@ export function DeskLayout() {
   const main = useRef<HTMLElement>(null);
 
   useDeskShortcuts(store);
-  useWedgeListener();
+  useWedgeListener(useWedgeSettings());
   useViewFocus(
     main,
     open ? `detail:${open.kind}:${open.requestId}` : `${screen}:${visit}`,
@@ -47,6 +48,14 @@ export function DeskLayout() {
     const { loadDeskInfo, connectEvents } = store.getState();
     void loadDeskInfo();
     return connectEvents();
+  }, [store]);
+
+  useEffect(() => {
+    // Scanner thresholds and the sound setting apply in every window, and change live.
+    const { loadSettings, followSettings } = store.getState();
+    const stop = followSettings();
+    void loadSettings();
+    return stop;
   }, [store]);
 
   useEffect(() => {

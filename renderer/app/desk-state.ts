@@ -4,7 +4,9 @@ import type { NavigationSlice } from '../features/navigation/navigation-slice.ts
 import type { RequestList } from '../features/request-lists/list-slice.ts';
 import type { DeskInfoSlice } from '../features/status-bar/desk-info-slice.ts';
 import type { DetailSlice } from '../features/request-detail/detail-slice.ts';
+import type { PrintingSlice } from '../features/printing/printing-slice.ts';
 import type { PartnersSlice } from '../features/settings/partners-slice.ts';
+import type { SettingsSlice } from '../features/settings/settings-slice.ts';
 import type { ScanSlice } from '../features/scan-desk/scan-slice.ts';
 
 /** The whole desk store: one slice per feature, combined in desk-store.ts. */
@@ -12,7 +14,9 @@ export type DeskState = NavigationSlice &
   DeskInfoSlice &
   DetailSlice &
   PartnersSlice &
-  ScanSlice & {
+  SettingsSlice &
+  ScanSlice &
+  PrintingSlice & {
     borrowing: RequestList<BorrowingRow>;
     lending: RequestList<LendingRow>;
   };

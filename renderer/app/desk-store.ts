@@ -5,7 +5,9 @@ import { createNavigationSlice } from '../features/navigation/navigation-slice.t
 import type { ScreenId } from '../features/navigation/screens.ts';
 import { createDetailSlice } from '../features/request-detail/detail-slice.ts';
 import { createListSlice } from '../features/request-lists/list-slice.ts';
+import { createPrintingSlice } from '../features/printing/printing-slice.ts';
 import { createPartnersSlice } from '../features/settings/partners-slice.ts';
+import { createSettingsSlice } from '../features/settings/settings-slice.ts';
 import { createScanSlice, type ScanFeedback } from '../features/scan-desk/scan-slice.ts';
 import { createDeskInfoSlice } from '../features/status-bar/desk-info-slice.ts';
 import type { DeskState } from './desk-state.ts';
@@ -33,6 +35,8 @@ export function createDeskStore(client: DeskClient, options: DeskStoreOptions): 
     ...createListSlice('lending', (query) => client.call('lending.list', query))(...args),
     ...createDetailSlice(client)(...args),
     ...createPartnersSlice(client)(...args),
+    ...createSettingsSlice(client)(...args),
     ...createScanSlice(client, options.feedback ?? SILENT)(...args),
+    ...createPrintingSlice(client)(...args),
   }));
 }

@@ -3,7 +3,8 @@ import { screenForShortcut } from '../features/navigation/screens.ts';
 import type { DeskStore } from './desk-store.ts';
 
 /**
- * Keyboard-first desk: Alt+1…Alt+7 switch screens from anywhere, Escape leaves the detail view.
+ * Keyboard-first desk: Alt+1…Alt+7 switch screens from anywhere, Escape leaves the detail view,
+ * F9 reprints the last slip (the slip jammed or tore: one key, wherever focus is).
  * Reads e.code, not e.key, because Alt+digit types other characters on some layouts (macOS).
  */
 export function useDeskShortcuts(store: DeskStore): void {
@@ -17,6 +18,11 @@ export function useDeskShortcuts(store: DeskStore): void {
           event.preventDefault();
           store.getState().goTo(screen);
         }
+        return;
+      }
+      if (event.key === 'F9' && !event.altKey && !event.ctrlKey && !event.metaKey) {
+        event.preventDefault();
+        void store.getState().reprint();
         return;
       }
       if (event.key === 'Escape' && store.getState().openRequest) {

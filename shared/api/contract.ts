@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { SCAN_KINDS, SCAN_SCREENS } from '../scanning/scan-kinds.ts';
+import { deskSettings, settingChanged, settingUpdate } from '../settings/setting-update.ts';
+import { printingMethods, printStatusSchema } from './contract-printing.ts';
 
 /**
  * The typed API: one zod schema pair per method. Both transports (Electron IPC and the
@@ -182,6 +184,11 @@ const scanResult = z.object({
   message: z.string(),
   warnings: z.array(z.string()),
   matches: z.array(scanMatch),
+  /**
+   * Another window had already taken this HID scan: the outcome is the one it recorded and nothing
+   * was done again, so this window says nothing.
+   */
+  alreadyHandled: z.boolean(),
 });
 export type ScanResult = z.infer<typeof scanResult>;
 
@@ -219,6 +226,8 @@ export const contract = {
       screen: z.enum(SCAN_SCREENS),
       /** The AIM symbology when the scanner reported it apart from the data (HID POS). */
       symbology: z.string().max(40).nullable().optional(),
+      /** A HID scan the desk journaled on arrival (`scan.hid`): the window takes that row. */
+      scanId: z.number().int().positive().optional(),
     }),
     output: scanResult,
   },
@@ -244,6 +253,11 @@ export const contract = {
       notes: z.array(z.string()),
     }),
   },
+  /** Every desk setting, defaults filled in. */
+  'settings.get': { input: none, output: deskSettings },
+  /** Replaces one setting after checking it against its schema; answers every setting. */
+  'settings.update': { input: settingUpdate, output: deskSettings },
+  ...printingMethods,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -260,13 +274,17 @@ export function isMethod(name: string): name is Method {
 
 /** Events the main process pushes to the renderer (HID scans, print status, changes). */
 export const events = {
-  'scan.hid': z.object({ value: z.string(), symbology: z.string().nullable(), device: z.string() }),
-  'print.status': z.object({
-    printer: z.string().nullable(),
-    state: z.enum(['idle', 'printing', 'offline', 'none']),
-    waiting: z.number().int(),
+  /** A HID POS scan, journaled before it was pushed; a window takes it by `scanId`. */
+  'scan.hid': z.object({
+    scanId: z.number().int(),
+    value: z.string(),
+    symbology: z.string().nullable(),
+    device: z.string(),
   }),
+  'print.status': printStatusSchema,
   'requests.changed': z.object({ kind: requestKind, requestId: z.string() }),
+  /** A setting was saved: windows and the main process read it again. */
+  'settings.changed': settingChanged,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

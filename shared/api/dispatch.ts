@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { contract, isMethod, type Method, type Output, type ParsedInput } from './contract.ts';
-import { DeskError, fail, ok, type Result } from './result.ts';
+import { DeskError, fail, ok, type FieldIssue, type Result } from './result.ts';
 
 /** Who is calling: the operator signed in at this desk window, and through which transport. */
 export interface Session {
@@ -15,22 +15,27 @@ export type Handler<M extends Method> = (
 ) => Promise<Output<M>>;
 export type Handlers = { readonly [M in Method]: Handler<M> };
 
+/** Each issue with its path written `borrowingRequests[3].status`. */
+export function fieldIssues(error: z.ZodError, root = ''): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.reduce<string>(
+      (acc, part) =>
+        typeof part === 'number'
+          ? `${acc}[${part}]`
+          : acc
+            ? `${acc}.${String(part)}`
+            : String(part),
+      root,
+    ),
+    message: issue.message,
+  }));
+}
+
 /** "borrowingRequests[3].status: expected one of …" — names where the problem is. */
 export function describeIssues(error: z.ZodError, root = ''): string {
-  return error.issues
+  return fieldIssues(error, root)
     .slice(0, 5)
-    .map((issue) => {
-      const path = issue.path.reduce<string>(
-        (acc, part) =>
-          typeof part === 'number'
-            ? `${acc}[${part}]`
-            : acc
-              ? `${acc}.${String(part)}`
-              : String(part),
-        root,
-      );
-      return path ? `${path}: ${issue.message}` : issue.message;
-    })
+    .map(({ path, message }) => (path ? `${path}: ${message}` : message))
     .join('; ');
 }
 
@@ -58,7 +63,11 @@ export async function dispatch(
   const spec = contract[method];
   const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) {
-    return fail('INVALID_INPUT', `Invalid input for ${method}: ${describeIssues(parsed.error)}.`);
+    return fail(
+      'INVALID_INPUT',
+      `Invalid input for ${method}: ${describeIssues(parsed.error)}.`,
+      fieldIssues(parsed.error),
+    );
   }
   try {
     const handler = handlers[method] as Handler<Method>;
@@ -73,7 +82,7 @@ export async function dispatch(
     }
     return ok(value);
   } catch (error) {
-    if (error instanceof DeskError) return fail(error.code, error.message);
+    if (error instanceof DeskError) return fail(error.code, error.message, error.issues);
     options.onInternalError?.(method, error);
     const detail = error instanceof Error ? error.message : String(error);
     return fail(

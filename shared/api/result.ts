@@ -16,10 +16,18 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** Where an input was wrong (`scanner.minLength`) and what was wrong, for a form to show beside its field. */
+export interface FieldIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
 export interface DeskErrorBody {
   readonly code: ErrorCode;
   /** Plain words for staff: what was wrong and what to do. */
   readonly message: string;
+  /** Present when the refusal is about particular fields of the input. */
+  readonly issues?: readonly FieldIssue[];
 }
 
 export type Result<T> =
@@ -29,16 +37,22 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function fail<T = never>(code: ErrorCode, message: string): Result<T> {
-  return { ok: false, error: { code, message } };
+export function fail<T = never>(
+  code: ErrorCode,
+  message: string,
+  issues?: readonly FieldIssue[],
+): Result<T> {
+  return { ok: false, error: issues ? { code, message, issues } : { code, message } };
 }
 
 /** Thrown by services for expected refusals; the dispatcher turns it into an error envelope. */
 export class DeskError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  readonly issues: readonly FieldIssue[] | undefined;
+  constructor(code: ErrorCode, message: string, issues?: readonly FieldIssue[]) {
     super(message);
     this.name = 'DeskError';
     this.code = code;
+    this.issues = issues;
   }
 }

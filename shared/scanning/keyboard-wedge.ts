@@ -3,6 +3,7 @@
  * burst — every key a few milliseconds after the last — and ends it with Enter or Tab; people type
  * far slower (80–200 ms between keys). Pure: it takes key names and times, not DOM events.
  */
+import type { ScannerSettings } from '../settings/desk-settings.ts';
 
 export interface WedgeSettings {
   /** Fewest characters in a scan (shorter bursts are someone's fingers). */
@@ -22,6 +23,19 @@ export const DEFAULT_WEDGE_SETTINGS: WedgeSettings = {
   prefix: '',
   suffix: '',
 };
+
+/** The wedge part of the stored scanner settings (the HID filter does not concern the wedge). */
+export function wedgeSettingsFrom(
+  scanner: Pick<ScannerSettings, 'minLength' | 'maxGapMs' | 'prefix' | 'suffix'>,
+): WedgeSettings {
+  return {
+    ...DEFAULT_WEDGE_SETTINGS,
+    minLength: scanner.minLength,
+    maxGapMs: scanner.maxGapMs,
+    prefix: scanner.prefix,
+    suffix: scanner.suffix,
+  };
+}
 
 /**
  * True when key times `times` (ms, ascending) read as a scanner's burst: long enough, and no gap

@@ -33,6 +33,9 @@ export const SCAN_SCREENS = [
 ] as const;
 export type ScanScreen = (typeof SCAN_SCREENS)[number];
 
+/** The journal's screen for a HID scan no window has taken yet. */
+export const NO_SCREEN = 'none';
+
 /** What each scan screen accepts, and how to ask for it. */
 export const SCREEN_NEEDS: Readonly<
   Record<ScanScreen, { kinds: readonly ScanKind[]; ask: string }>

@@ -43,11 +43,14 @@ export function normaliseScan(raw: string, options: NormaliseOptions = {}): Norm
   // scanner names another symbology, the letters are data (a Code 128 request ID may be A123B).
   else if (symbology === null && CODABAR_FRAMED.test(value)) value = value.slice(1, -1);
 
-  const warnings: string[] = [];
-  if (isLibraryBarcodeShape(value) && !hasValidLibraryCheckDigit(value)) {
-    warnings.push(checkDigitWarning(value));
-  }
-  return { value, symbology, warnings };
+  return { value, symbology, warnings: valueWarnings(value) };
+}
+
+/** Doubts about a normalised value (a library barcode whose check digit is wrong); never a refusal. */
+export function valueWarnings(value: string): string[] {
+  return isLibraryBarcodeShape(value) && !hasValidLibraryCheckDigit(value)
+    ? [checkDigitWarning(value)]
+    : [];
 }
 
 /**

@@ -60,6 +60,39 @@ test('a HID POS scan reaches Receiving Items through the event stream, joined fr
   await expect(recent.getByRole('row').nth(1)).toContainText('00041771');
 });
 
+test('with two desk windows open, a HID scan is handled once, in one of them', async ({
+  context,
+}) => {
+  const first = await context.newPage();
+  const second = await context.newPage();
+  const windows = [first, second];
+  for (const page of windows) {
+    await page.goto(server.url);
+    await expect(page.getByRole('status').filter({ hasText: 'Ready for a scan' })).toBeVisible();
+  }
+  // Give both windows' event streams a moment to connect.
+  await second.waitForTimeout(300);
+  for (const report of continuedReports('78239000001', 8, ']C0')) {
+    expect(hid.send(SCANNER.path, report)).toBe(true);
+  }
+  const banners = () => Promise.all(windows.map((page) => page.locator('.outcome').innerText()));
+  await expect
+    .poll(async () => (await banners()).filter((b) => b.includes('Found')).length)
+    .toBe(1);
+  // The other window took the same scan, was told it was already handled, and says nothing.
+  await first.waitForTimeout(500);
+  const shown = await banners();
+  expect(shown.find((b) => b.includes('Found'))).toContain('Found the External Identifier');
+  expect(shown.find((b) => !b.includes('Found'))).toContain('Ready for a scan');
+
+  await first.reload();
+  const recent = first.getByRole('region', { name: 'Recent scans' });
+  const rows = recent.getByRole('row').filter({ hasText: '78239000001' });
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText('Receiving Items');
+  await expect(rows).toContainText('OK');
+});
+
 test('Settings names the connected HID POS scanner and how it is read', async ({ page }) => {
   await page.goto(server.url);
   await page

@@ -86,6 +86,20 @@ describe('rs-desk command line', () => {
     expect(run.stderr).toContain('--port must be a whole number from 0 to 65535');
   });
 
+  it('explains a bad --printer with an example of a good one', async () => {
+    const run = await runRsDesk([
+      'serve',
+      '--printer',
+      '10.0.0.5:9100',
+      '--no-open',
+      '--data-dir',
+      dataDir(),
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--printer: Printer URI '10.0.0.5:9100'");
+    expect(run.stderr).toContain('tcp://10.0.0.5:9100');
+  });
+
   it('asks for the file when import has none', async () => {
     const run = await runRsDesk(['import']);
     expect(run.code).toBe(2);

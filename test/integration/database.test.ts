@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/database.ts';
+import { DEFAULT_MIGRATIONS_FOLDER, openDatabase } from '../../db/database.ts';
 import { createGate } from '../../db/gate.ts';
 import { ensureDefaults } from '../../db/repositories/seed.ts';
 
@@ -15,6 +15,23 @@ function tempFile(): string {
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
+
+interface Journal {
+  entries: { idx: number; tag: string }[];
+}
+const JOURNAL = JSON.parse(
+  readFileSync(join(DEFAULT_MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8'),
+) as Journal;
+
+/** A copy of the migrations folder holding only the first `count` migrations. */
+function migrationsUpTo(count: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rs-desk-migrations-'));
+  dirs.push(dir);
+  cpSync(DEFAULT_MIGRATIONS_FOLDER, dir, { recursive: true });
+  const journal: Journal = { ...JOURNAL, entries: JOURNAL.entries.slice(0, count) };
+  writeFileSync(join(dir, 'meta/_journal.json'), JSON.stringify(journal));
+  return dir;
+}
 
 const TABLES = [
   'borrowing_requests',
@@ -59,7 +76,7 @@ describe('opening the desk database', () => {
       const migrations = again.sqlite
         .prepare('SELECT count(*) AS n FROM __drizzle_migrations')
         .get() as { n: number };
-      expect(migrations.n).toBe(1);
+      expect(migrations.n).toBe(JOURNAL.entries.length);
       const profiles = again.sqlite
         .prepare('SELECT name FROM workflow_profiles ORDER BY name')
         .all();
@@ -69,6 +86,33 @@ describe('opening the desk database', () => {
       ]);
     } finally {
       again.close();
+    }
+  });
+
+  it('0001 keeps print jobs made before it and gives them an empty title', () => {
+    const file = tempFile();
+    const before = openDatabase(file, { migrationsFolder: migrationsUpTo(1) });
+    before.sqlite
+      .prepare(
+        `INSERT INTO print_jobs (slip_kind, printer_uri, payload, state)
+         VALUES ('RECEIVE_SLIP', 'tcp://10.0.0.5:9100', x'1b40', 'PENDING')`,
+      )
+      .run();
+    before.close();
+    const after = openDatabase(file);
+    try {
+      expect(after.sqlite.prepare('SELECT * FROM print_jobs').all()).toEqual([
+        expect.objectContaining({
+          slip_kind: 'RECEIVE_SLIP',
+          state: 'PENDING',
+          title: '',
+          document: null,
+          printer_name: null,
+          payload: Buffer.from([0x1b, 0x40]),
+        }),
+      ]);
+    } finally {
+      after.close();
     }
   });
 

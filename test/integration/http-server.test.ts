@@ -181,6 +181,7 @@ describe('browser-mode server security', () => {
             text += chunk;
             if (text.includes(': connected')) {
               temp.desk.events.emit('scan.hid', {
+                scanId: 1,
                 value: '31234000123456',
                 symbology: ']C0',
                 device: 'test',
@@ -196,6 +197,6 @@ describe('browser-mode server security', () => {
       req.on('error', (e) => (e.message.includes('aborted') ? undefined : reject(e)));
       req.end();
     });
-    expect(received).toContain('data: {"value":"31234000123456"');
+    expect(received).toContain('data: {"scanId":1,"value":"31234000123456"');
   });
 });

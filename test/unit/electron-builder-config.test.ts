@@ -52,9 +52,10 @@ describe('electron-builder.yml', () => {
     expect(targetNames(config.mac?.target)).toEqual(['dmg']);
   });
 
-  it('packs the build, the migrations and package.json, with native addons outside the asar', async () => {
+  it('packs the build, the migrations, the slip fonts and package.json, with native addons outside the asar', async () => {
     const { config } = await loadConfig();
-    expect(config.files).toEqual(['out/**', 'db/migrations/**', 'package.json']);
+    expect(config.files).toEqual(['out/**', 'db/migrations/**', 'assets/fonts/**', 'package.json']);
+    expect(existsSync(join(ROOT, 'assets/fonts/DejaVuSans.ttf'))).toBe(true);
     expect(config.asarUnpack).toContain('**/*.node');
     expect(existsSync(join(ROOT, 'db/migrations/meta/_journal.json'))).toBe(true);
   });

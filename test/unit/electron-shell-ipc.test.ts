@@ -121,12 +121,20 @@ describe('desk events to the window', () => {
     const events = createDeskEvents();
     const sent: [string, unknown][] = [];
     const stop = forwardDeskEvents(events, (channel, payload) => sent.push([channel, payload]));
-    events.emit('scan.hid', { value: '31234000123456', symbology: ']C0', device: 'scanner' });
+    events.emit('scan.hid', {
+      scanId: 1,
+      value: '31234000123456',
+      symbology: ']C0',
+      device: 'scanner',
+    });
     events.emit('requests.changed', { kind: 'borrowing', requestId: 'B-1001' });
     stop();
     events.emit('requests.changed', { kind: 'lending', requestId: 'L-2001' });
     expect(sent).toEqual([
-      ['rs-desk:scan.hid', { value: '31234000123456', symbology: ']C0', device: 'scanner' }],
+      [
+        'rs-desk:scan.hid',
+        { scanId: 1, value: '31234000123456', symbology: ']C0', device: 'scanner' },
+      ],
       ['rs-desk:requests.changed', { kind: 'borrowing', requestId: 'B-1001' }],
     ]);
   });

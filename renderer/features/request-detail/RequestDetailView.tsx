@@ -4,6 +4,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
 import { detailFields, type DetailField } from './detail-fields.ts';
 import { HistoryTable } from './HistoryTable.tsx';
+import { RequestSlips } from '../printing/RequestSlips.tsx';
 
 /** One request, opened from its list; "Back to list" or Escape returns to the list. */
 export function RequestDetailView() {
@@ -41,6 +42,7 @@ export function RequestDetailView() {
               </div>
             ))}
           </dl>
+          <RequestSlips kind={request.kind} requestId={request.requestId} />
           <HistoryTable events={request.history} />
         </>
       )}

@@ -1,3 +1,4 @@
+import { NO_SCREEN } from '../../../shared/scanning/scan-kinds.ts';
 import { useDesk } from '../../app/use-desk.ts';
 import { DateText } from '../../ui/DateText.tsx';
 
@@ -34,7 +35,8 @@ export function RecentScans() {
                   <DateText value={scan.at} instant />
                 </td>
                 <td className="mono">{scan.value}</td>
-                <td>{scan.screen}</td>
+                {/* A HID scan no window has taken has no screen yet; its message says so. */}
+                <td>{scan.screen === NO_SCREEN ? 'None' : scan.screen}</td>
                 <td>{OUTCOME_TEXT[scan.outcome]}</td>
                 <td>{scan.message ?? ''}</td>
               </tr>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { DEFAULT_WEDGE_SETTINGS, isBurst } from '../../../shared/scanning/keyboard-wedge.ts';
+import { isBurst } from '../../../shared/scanning/keyboard-wedge.ts';
+import { useWedgeSettings } from './use-wedge-settings.ts';
 
 /**
  * The screen's one scan field. It keeps focus (a scanner types into whatever has it), submits on
@@ -15,6 +16,7 @@ export function ScanField({
 }) {
   const [value, setValue] = useState('');
   const input = useRef<HTMLInputElement>(null);
+  const wedge = useWedgeSettings();
   // Key times of what is in the field, to tell a scanner's burst from a person typing.
   const keyTimes = useRef<number[]>([]);
 
@@ -25,7 +27,7 @@ export function ScanField({
   function submit(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();
     const text = value;
-    const source = isBurst(keyTimes.current, DEFAULT_WEDGE_SETTINGS) ? 'wedge' : 'manual';
+    const source = isBurst(keyTimes.current, wedge) ? 'wedge' : 'manual';
     keyTimes.current = [];
     setValue('');
     onSubmit(text, source);

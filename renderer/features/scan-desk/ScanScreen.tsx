@@ -8,6 +8,7 @@ import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
 import { OutcomeBanner } from './OutcomeBanner.tsx';
 import { RecentScans } from './RecentScans.tsx';
 import { ScanField } from './ScanField.tsx';
+import { soundsMuted } from './scan-slice.ts';
 import { useScanTarget } from './scan-targets.ts';
 
 /** "Scan the External Identifier from the paperwork" — what this screen wants, in its words. */
@@ -23,7 +24,7 @@ function scanFieldLabel(name: ScanScreenName): string {
 export function ScanScreen({ name, plan }: { name: ScanScreenName; plan: string }) {
   const submitScan = useDesk((state) => state.submitScan);
   const loadRecentScans = useDesk((state) => state.loadRecentScans);
-  const muted = useDesk((state) => state.scanning.muted);
+  const muted = useDesk(soundsMuted);
   const setMuted = useDesk((state) => state.setMuted);
   const followHidScans = useDesk((state) => state.followHidScans);
 
@@ -46,7 +47,7 @@ export function ScanScreen({ name, plan }: { name: ScanScreenName; plan: string 
       />
       <OutcomeBanner screen={name} />
       <p>
-        <button type="button" className="link-button" onClick={() => setMuted(!muted)}>
+        <button type="button" className="link-button" onClick={() => void setMuted(!muted)}>
           {muted ? 'Turn sounds on' : 'Turn sounds off'}
         </button>
       </p>

@@ -18,15 +18,21 @@ export interface ScanSlice {
     /** A call that failed (server down, bad input), in plain words. */
     readonly error: string | null;
     readonly recent: readonly ScanRecord[];
-    readonly muted: boolean;
     /** Scans submitted and not answered yet; a scan is never dropped while another is in flight. */
     readonly inFlight: number;
     /** What Settings shows about scanners; null until asked. */
     readonly scanners: Output<'scanners.status'> | null;
   };
-  submitScan: (screen: ScanScreen, raw: string, source: ScanSource) => Promise<void>;
+  /** `scanId` is a HID scan the desk journaled on arrival, which this window takes. */
+  submitScan: (
+    screen: ScanScreen,
+    raw: string,
+    source: ScanSource,
+    scanId?: number,
+  ) => Promise<void>;
   loadRecentScans: () => Promise<void>;
-  setMuted: (muted: boolean) => void;
+  /** Stored as the desk's `soundsMuted` setting, so it survives a reload and holds in every window. */
+  setMuted: (muted: boolean) => Promise<void>;
   /** Hands each HID POS scan pushed by the desk to `screen`; returns the unsubscribe. */
   followHidScans: (screen: ScanScreen) => () => void;
   loadScannerStatus: () => Promise<void>;
@@ -38,25 +44,38 @@ function toneOf(result: ScanResult): FeedbackTone {
   return result.outcome === 'OK' ? 'success' : result.outcome === 'WARNING' ? 'warning' : 'error';
 }
 
-export function createScanSlice(
-  client: DeskClient,
-  feedback: ScanFeedback,
-  initiallyMuted = false,
-): DeskSlice<ScanSlice> {
+/** Sounds are on until the stored setting says otherwise. */
+export function soundsMuted(state: {
+  settings: { values: { soundsMuted: boolean } | null };
+}): boolean {
+  return state.settings.values?.soundsMuted ?? false;
+}
+
+export function createScanSlice(client: DeskClient, feedback: ScanFeedback): DeskSlice<ScanSlice> {
   return (set, get) => ({
     scanning: {
       last: null,
       error: null,
       recent: [],
-      muted: initiallyMuted,
       inFlight: 0,
       scanners: null,
     },
 
-    async submitScan(screen, raw, source) {
+    async submitScan(screen, raw, source, scanId) {
       if (raw.trim() === '') return;
       set((s) => ({ scanning: { ...s.scanning, inFlight: s.scanning.inFlight + 1 } }));
-      const result = await client.call('scans.submit', { source, raw, screen });
+      const result = await client.call('scans.submit', {
+        source,
+        raw,
+        screen,
+        ...(scanId === undefined ? {} : { scanId }),
+      });
+      if (result.ok && result.value.alreadyHandled) {
+        // Another window took this HID scan and has shown and sounded it; saying it twice misleads.
+        set((s) => ({ scanning: { ...s.scanning, inFlight: s.scanning.inFlight - 1 } }));
+        await get().loadRecentScans();
+        return;
+      }
       set((s) => ({
         scanning: {
           ...s.scanning,
@@ -65,7 +84,7 @@ export function createScanSlice(
           error: result.ok ? null : result.error.message,
         },
       }));
-      if (!get().scanning.muted) feedback.play(result.ok ? toneOf(result.value) : 'error');
+      if (!soundsMuted(get())) feedback.play(result.ok ? toneOf(result.value) : 'error');
       await get().loadRecentScans();
     },
 
@@ -74,8 +93,22 @@ export function createScanSlice(
       if (result.ok) set((s) => ({ scanning: { ...s.scanning, recent: result.value } }));
     },
 
-    setMuted(muted) {
-      set((s) => ({ scanning: { ...s.scanning, muted } }));
+    async setMuted(muted) {
+      const { values } = get().settings;
+      // Answer the click at once; the stored value follows.
+      if (values) {
+        set((s) => ({ settings: { ...s.settings, values: { ...values, soundsMuted: muted } } }));
+      }
+      const result = await get().updateSetting({ key: 'soundsMuted', value: muted });
+      if (!result.ok) {
+        set((s) => ({
+          scanning: {
+            ...s.scanning,
+            error: `Sounds could not be turned ${muted ? 'off' : 'on'}: ${result.error.message}`,
+          },
+        }));
+        await get().loadSettings();
+      }
     },
 
     async loadScannerStatus() {
@@ -84,7 +117,10 @@ export function createScanSlice(
     },
 
     followHidScans(screen) {
-      return client.on('scan.hid', (scan) => void get().submitScan(screen, scan.value, 'hid'));
+      return client.on(
+        'scan.hid',
+        (scan) => void get().submitScan(screen, scan.value, 'hid', scan.scanId),
+      );
     },
   });
 }

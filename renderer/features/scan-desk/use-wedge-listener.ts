@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import {
   createWedgeDetector,
-  DEFAULT_WEDGE_SETTINGS,
   type WedgeSettings,
 } from '../../../shared/scanning/keyboard-wedge.ts';
 import { deliverScan } from './scan-targets.ts';
@@ -19,9 +18,10 @@ function isTextEntry(target: EventTarget | null): boolean {
 
 /**
  * One window-wide listener (capture phase) that catches a keyboard-wedge scan when focus is on no
- * text field — a button, a link, the page — and hands it to the current scan target.
+ * text field — a button, a link, the page — and hands it to the current scan target. `settings`
+ * are the stored ones (useWedgeSettings): a change in Settings rebuilds the listener.
  */
-export function useWedgeListener(settings: WedgeSettings = DEFAULT_WEDGE_SETTINGS): void {
+export function useWedgeListener(settings: WedgeSettings): void {
   useEffect(() => {
     const detector = createWedgeDetector(settings, (value) => {
       deliverScan(value);

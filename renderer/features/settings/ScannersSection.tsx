@@ -1,10 +1,14 @@
 import { useEffect } from 'react';
 import { useDesk } from '../../app/use-desk.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { ScannerSettingsForm } from './ScannerSettingsForm.tsx';
 
 /** Which scanners the desk reads and how, so a newcomer can tell why a scanner does or doesn't work. */
 export function ScannersSection() {
   const scanners = useDesk((state) => state.scanning.scanners);
   const load = useDesk((state) => state.loadScannerStatus);
+  const settings = useDesk((state) => state.settings);
+  const loadSettings = useDesk((state) => state.loadSettings);
 
   useEffect(() => {
     void load();
@@ -15,11 +19,20 @@ export function ScannersSection() {
       <h2 id="scanners-heading">Scanners</h2>
       <p>
         Most USB scanners type like a keyboard (keyboard-wedge mode): RS Desk tells their fast
-        bursts from typing and needs no setup for them. Scanners in keyboard mode cannot be read
-        through node-hid (and on Windows never can be), so they are always handled as wedge
-        scanners. Scanners switched to HID POS mode (USB usage page 0x8C) are read directly by RS
-        Desk and listed here.
+        bursts from typing and needs no setup for them unless they add a prefix or suffix. Scanners
+        in keyboard mode cannot be read through node-hid (and on Windows never can be), so they are
+        always handled as wedge scanners. Scanners switched to HID POS mode (USB usage page 0x8C)
+        are read directly by RS Desk and listed here.
       </p>
+      {settings.error !== null && settings.values === null && (
+        <ErrorAlert message={settings.error} onRetry={() => void loadSettings()} />
+      )}
+      {settings.values === null ? (
+        settings.error === null && <p className="muted">Loading the scanner settings…</p>
+      ) : (
+        <ScannerSettingsForm saved={settings.values.scanner} />
+      )}
+      <h3>Connected HID POS scanners</h3>
       {scanners === null ? (
         <p>Looking for scanners…</p>
       ) : !scanners.hidEnabled ? (

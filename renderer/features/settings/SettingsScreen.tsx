@@ -4,8 +4,9 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
 import { PartnersTable } from './PartnersTable.tsx';
 import { ScannersSection } from './ScannersSection.tsx';
+import { PrintersSection } from '../printing/PrintersSection.tsx';
 
-/** The desk's setup, read-only for now. */
+/** The desk's setup; the scanner settings can be changed here. */
 export function SettingsScreen() {
   const desk = useDesk((state) => state.desk);
   const partners = useDesk((state) => state.partners);
@@ -23,7 +24,7 @@ export function SettingsScreen() {
     <div className="screen">
       <ScreenHeading>Settings</ScreenHeading>
       <p className="lead">
-        Settings are shown read-only. Editing partners, printers and workflow profiles arrives with
+        Scanners and printers are set up below. Editing partners and workflow profiles arrives with
         issue #9.
       </p>
       <section aria-labelledby="desk-heading">
@@ -55,6 +56,7 @@ export function SettingsScreen() {
         )}
       </section>
       <ScannersSection />
+      <PrintersSection />
       <section aria-labelledby="partners-heading">
         <h2 id="partners-heading">Partners</h2>
         {partners.error !== null && (

@@ -1,9 +1,7 @@
 import type { DeskClient } from '../../../shared/api/client.ts';
-import type { DeskInfo, EventPayload } from '../../../shared/api/contract.ts';
+import type { DeskInfo } from '../../../shared/api/contract.ts';
 import type { DeskSlice } from '../../app/desk-state.ts';
 import type { DeskMode } from '../../api/desk-mode.ts';
-
-export type PrintStatus = EventPayload<'print.status'>;
 
 export interface DeskInfoSlice {
   desk: {
@@ -11,8 +9,6 @@ export interface DeskInfoSlice {
     readonly error: string | null;
     /** Which transport this window uses; desk.info says the same once it has answered. */
     readonly mode: DeskMode;
-    /** The latest print.status event, if any has come. */
-    readonly print: PrintStatus | null;
   };
   loadDeskInfo: () => Promise<void>;
   /** Listens to the desk's pushed events; returns the function that stops listening. */
@@ -21,7 +17,7 @@ export interface DeskInfoSlice {
 
 export function createDeskInfoSlice(client: DeskClient, mode: DeskMode): DeskSlice<DeskInfoSlice> {
   return (set, get) => ({
-    desk: { info: null, error: null, mode, print: null },
+    desk: { info: null, error: null, mode },
     async loadDeskInfo() {
       const result = await client.call('desk.info', {});
       set((state) =>
@@ -32,7 +28,7 @@ export function createDeskInfoSlice(client: DeskClient, mode: DeskMode): DeskSli
     },
     connectEvents() {
       const stops = [
-        client.on('print.status', (print) => set((state) => ({ desk: { ...state.desk, print } }))),
+        client.on('print.status', (status) => get().printStatusArrived(status)),
         client.on('requests.changed', ({ kind, requestId }) => {
           const open = get().openRequest;
           if (open?.kind === kind && open.requestId === requestId)

@@ -1,29 +1,38 @@
+import type { PrinterStatus, PrintStatus } from '../../../shared/api/contract-printing.ts';
 import type { DeskInfoSlice } from './desk-info-slice.ts';
 
 type Desk = DeskInfoSlice['desk'];
 
 export const NO_OPERATOR = 'No operator signed in';
-export const SCANNER_TEXT = 'Keyboard-wedge scanning arrives with issue #2';
+export const SCANNER_TEXT = 'Keyboard wedge ready';
 
 export function deskNameText(desk: Desk): string {
   if (desk.info) return desk.info.deskName;
   return desk.error ? 'Desk not reachable' : 'Connecting…';
 }
 
-const PRINT_STATE: Record<string, string> = {
+const PRINT_STATE: Record<PrinterStatus['state'], string> = {
   idle: 'ready',
   printing: 'printing',
   offline: 'offline',
+  failed: 'needs attention',
 };
 
-/** "tcp://10.0.0.5:9100 (offline, 2 waiting)" or "No printer set". */
-export function printerText(desk: Desk): string {
-  const printer = desk.print ? desk.print.printer : (desk.info?.printer ?? null);
-  if (!printer || desk.print?.state === 'none') return 'No printer set';
-  if (!desk.print) return printer;
-  const parts = [PRINT_STATE[desk.print.state] ?? desk.print.state];
-  if (desk.print.waiting > 0) parts.push(`${desk.print.waiting} waiting`);
-  return `${printer} (${parts.join(', ')})`;
+/**
+ * "Front desk (offline, 2 waiting)": the printer receive slips go to now, with the whole queue's
+ * waiting and failed counts; "No printer set" when there is none.
+ */
+export function printerText(status: PrintStatus | null, desk: Desk): string {
+  if (!status) return desk.info?.printer ?? 'Connecting…';
+  if (status.defaultPrinter === null && status.waiting === 0 && status.failed === 0) {
+    return 'No printer set';
+  }
+  const current =
+    status.printers.find((p) => (p.name ?? p.uri) === status.defaultPrinter) ?? status.printers[0];
+  const parts = current ? [PRINT_STATE[current.state]] : [];
+  if (status.waiting > 0) parts.push(`${status.waiting} waiting`);
+  if (status.failed > 0) parts.push(`${status.failed} failed`);
+  return `${status.defaultPrinter ?? 'No printer set'} (${parts.join(', ')})`;
 }
 
 export function modeText(desk: Desk): string {

@@ -87,7 +87,12 @@ interface SuiteHooks {
  * For one spec file: a fresh data directory with an import fixture loaded through `rs-desk import`,
  * served by `rs-desk serve`; removed after the file's tests. Returns the running desk.
  */
-export function serveImportedDesk(suite: SuiteHooks, fixture = 'good.json'): () => DeskProcess {
+export function serveImportedDesk(
+  suite: SuiteHooks,
+  fixture = 'good.json',
+  /** More `serve` arguments, asked for when the desk starts (e.g. a printer started just before). */
+  extraArgs: () => string[] = () => [],
+): () => DeskProcess {
   let desk: DeskProcess | undefined;
   let dataDir = '';
   suite.beforeAll(async () => {
@@ -99,7 +104,7 @@ export function serveImportedDesk(suite: SuiteHooks, fixture = 'good.json'): () 
       dataDir,
     ]);
     if (imported.code !== 0) throw new Error(`import of ${fixture} failed: ${imported.stderr}`);
-    desk = await startServe(dataDir);
+    desk = await startServe(dataDir, extraArgs());
   });
   suite.afterAll(async () => {
     await desk?.stop();

@@ -113,12 +113,24 @@ describe('desk info and pushed events', () => {
     const store = createDeskStore(client, { mode: 'browser' });
     const stop = store.getState().connectEvents();
 
-    client.emit('print.status', { printer: 'tcp://10.0.0.5:9100', state: 'offline', waiting: 2 });
-    expect(store.getState().desk.print).toEqual({
-      printer: 'tcp://10.0.0.5:9100',
-      state: 'offline',
+    const offline = {
       waiting: 2,
-    });
+      failed: 0,
+      defaultPrinter: 'tcp://10.0.0.5:9100',
+      printers: [
+        {
+          name: null,
+          uri: 'tcp://10.0.0.5:9100',
+          description: 'network printer 10.0.0.5 port 9100',
+          state: 'offline' as const,
+          waiting: 2,
+          failed: 0,
+          lastError: 'The printer at 10.0.0.5:9100 refused the connection.',
+        },
+      ],
+    };
+    client.emit('print.status', offline);
+    expect(store.getState().printing.status).toEqual(offline);
 
     await store.getState().loadDetail('borrowing', 'B-1001');
     store.getState().openRequestDetail('borrowing', 'B-1001');
@@ -130,7 +142,7 @@ describe('desk info and pushed events', () => {
     expect(client.callsOf('requests.detail')).toHaveLength(3);
 
     stop();
-    client.emit('print.status', { printer: null, state: 'none', waiting: 0 });
-    expect(store.getState().desk.print?.state).toBe('offline');
+    client.emit('print.status', { waiting: 0, failed: 0, defaultPrinter: null, printers: [] });
+    expect(store.getState().printing.status).toEqual(offline);
   });
 });

@@ -1,3 +1,4 @@
+import type { PrinterStatus, PrintStatus } from '../../../shared/api/contract-printing.ts';
 import { describe, expect, it } from 'vitest';
 import {
   addressLines,
@@ -107,16 +108,32 @@ describe('list selectors', () => {
 });
 
 describe('status bar selectors', () => {
-  const base = { info: null, error: null, mode: 'browser' as const, print: null };
+  const base = { info: null, error: null, mode: 'browser' as const };
+  const printer = (state: PrinterStatus['state'], waiting = 0, failed = 0): PrinterStatus => ({
+    name: 'Front desk',
+    uri: 'cups://slips',
+    description: 'CUPS queue slips',
+    state,
+    waiting,
+    failed,
+    lastError: null,
+  });
+  const status = (p: PrinterStatus | null): PrintStatus => ({
+    waiting: p?.waiting ?? 0,
+    failed: p?.failed ?? 0,
+    defaultPrinter: p ? 'Front desk' : null,
+    printers: p ? [p] : [],
+  });
 
   it('says when no printer is set, and what the printer is doing once it reports', () => {
-    expect(printerText(base)).toBe('No printer set');
-    expect(
-      printerText({ ...base, print: { printer: 'cups://slips', state: 'offline', waiting: 2 } }),
-    ).toBe('cups://slips (offline, 2 waiting)');
-    expect(
-      printerText({ ...base, print: { printer: 'cups://slips', state: 'idle', waiting: 0 } }),
-    ).toBe('cups://slips (ready)');
+    expect(printerText(status(null), base)).toBe('No printer set');
+    expect(printerText(status(printer('offline', 2)), base)).toBe(
+      'Front desk (offline, 2 waiting)',
+    );
+    expect(printerText(status(printer('idle')), base)).toBe('Front desk (ready)');
+    expect(printerText(status(printer('failed', 0, 1)), base)).toBe(
+      'Front desk (needs attention, 1 failed)',
+    );
   });
 
   it('names the mode', () => {

@@ -3,6 +3,7 @@ import {
   createWedgeDetector,
   DEFAULT_WEDGE_SETTINGS,
   isBurst,
+  wedgeSettingsFrom,
   type WedgeSettings,
 } from '../../../shared/scanning/keyboard-wedge.ts';
 
@@ -110,5 +111,16 @@ describe('keyboard-wedge detection', () => {
     expect(isBurst([0, 5, 10, 15, 20], DEFAULT_WEDGE_SETTINGS)).toBe(true);
     expect(isBurst([0, 150, 300, 450], DEFAULT_WEDGE_SETTINGS)).toBe(false);
     expect(isBurst([0, 5], DEFAULT_WEDGE_SETTINGS)).toBe(false);
+  });
+
+  it('reads with the thresholds, prefix and suffix stored in Settings', () => {
+    const stored = { minLength: 6, maxGapMs: 20, prefix: '$', suffix: '#' };
+    const settings = wedgeSettingsFrom({ ...stored });
+    expect(settings).toEqual({ ...DEFAULT_WEDGE_SETTINGS, ...stored });
+    const scans: string[] = [];
+    const d = createWedgeDetector(settings, (v) => scans.push(v));
+    type(d, '$00041771#', 5);
+    type(d, '$00041771#', 30, 1_000);
+    expect(scans).toEqual(['00041771']);
   });
 });
