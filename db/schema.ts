@@ -133,6 +133,9 @@ export const borrowingRequests = sqliteTable(
     // External Identifiers are unique per partner, not globally; the leading column serves a
     // lookup by External Identifier alone.
     uniqueIndex('borrowing_external_partner_uq').on(t.externalId, t.partnerId),
+    // The nearest candidates for an External Identifier nobody issued: the same digits without
+    // leading zeros, or a longer identifier that starts with them (a misread or a dropped digit).
+    index('borrowing_external_trimmed_idx').on(sql`ltrim("external_id", '0') COLLATE NOCASE`),
     index('borrowing_temp_barcode_idx').on(t.tempBarcode),
     index('borrowing_lender_item_barcode_idx').on(t.lenderItemBarcode),
     index('borrowing_status_idx').on(t.status, t.id),
@@ -282,4 +285,41 @@ export const scans = sqliteTable(
     handledAt: text('handled_at'),
   },
   (t) => [index('scans_at_idx').on(t.at)],
+);
+
+/**
+ * What each desk action did, for Undo: the request columns it changed as they were before, its
+ * history event, and the slips and messages it queued, so Undo can restore and withdraw them.
+ */
+export const deskActions = sqliteTable(
+  'desk_actions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The window (or HTTP session) that made it: Undo belongs to that window alone. */
+    sessionId: text('session_id').notNull(),
+    operatorId: integer('operator_id').references(() => operators.id),
+    at: text('at').notNull(),
+    kind: text('kind', { enum: ['borrowing', 'lending'] }).notNull(),
+    borrowingRequestId: integer('borrowing_request_id').references(() => borrowingRequests.id),
+    lendingRequestId: integer('lending_request_id').references(() => lendingRequests.id),
+    action: text('action').notNull(),
+    /** "Received B-1001": what the Undo button names. */
+    description: text('description').notNull(),
+    fromStatus: text('from_status').notNull(),
+    toStatus: text('to_status').notNull(),
+    /** JSON object: each request column the action changed, with its value before. */
+    before: text('before').notNull(),
+    eventId: integer('event_id').references(() => requestEvents.id),
+    /** JSON arrays of the print job and partner message ids the action queued. */
+    printJobIds: text('print_job_ids').notNull().default('[]'),
+    messageIds: text('message_ids').notNull().default('[]'),
+    undoneAt: text('undone_at'),
+  },
+  (t) => [
+    index('desk_actions_session_idx').on(t.sessionId, t.id),
+    check(
+      'desk_actions_one_request',
+      sql`(${t.borrowingRequestId} IS NULL) <> (${t.lendingRequestId} IS NULL)`,
+    ),
+  ],
 );

@@ -240,6 +240,9 @@ export async function listLending(db: Orm, f: ListFilter): Promise<ListPage<Lend
   };
 }
 
+/** History events that are not moves of the transition table. */
+const EVENT_LABELS: Readonly<Record<string, string>> = { IMPORT: 'Imported', UNDO: 'Undo' };
+
 function history(db: Orm, kind: RequestKind, id: number): HistoryEvent[] {
   const column =
     kind === 'borrowing' ? requestEvents.borrowingRequestId : requestEvents.lendingRequestId;
@@ -253,7 +256,7 @@ function history(db: Orm, kind: RequestKind, id: number): HistoryEvent[] {
     .map(({ e, operator }) => ({
       at: e.at,
       action: e.action,
-      actionLabel: e.action === 'IMPORT' ? 'Imported' : actionLabel(kind, e.action),
+      actionLabel: EVENT_LABELS[e.action] ?? actionLabel(kind, e.action),
       fromStatus: e.fromStatus,
       fromLabel: e.fromStatus ? statusLabel(kind, e.fromStatus) : null,
       toStatus: e.toStatus,

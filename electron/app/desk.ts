@@ -28,6 +28,8 @@ export interface DeskOptions {
   readonly systemPrinter?: SystemPrinter | null | undefined;
   /** Milliseconds before print retry number `attempt` (tests shorten it). */
   readonly printBackoffMs?: ((attempt: number) => number) | undefined;
+  /** The desk's clock for desk actions and the Undo window (tests move it on); the system clock if absent. */
+  readonly now?: (() => Date) | undefined;
 }
 
 /** A running desk: the services behind the API, its pushed events, and how to stop it. */
@@ -70,6 +72,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     printer: options.printer ?? null,
     scanners,
     printing,
+    now: options.now ?? (() => new Date()),
   };
   await scanners?.start();
   // Slips a previous run stored but did not finish printing go out now.

@@ -18,4 +18,6 @@ export interface DeskContext {
   readonly scanners: DeskScanners | null;
   /** The print queue's sender and the printers' status. */
   readonly printing: DeskPrinting;
+  /** The desk's clock: desk actions, Hold Until dates and the Undo window read it (tests set it). */
+  readonly now: () => Date;
 }

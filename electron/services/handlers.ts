@@ -13,8 +13,13 @@ import {
   testPrint,
   withdrawJob,
 } from './print-service.ts';
+import { lookupReceiving } from './receiving-lookup-service.ts';
+import { receiveItem } from './receiving-service.ts';
+import { actOnRequest } from './request-actions-service.ts';
+import { lookupReturning, returnItem } from './returning-service.ts';
 import { listRecentScans, submitScan } from './scan-service.ts';
 import { getSettings, updateSetting } from './settings-service.ts';
+import { lastDeskAction, undoDeskAction } from './undo-service.ts';
 
 /** The handler map behind the API contract: thin bindings from methods to use cases. */
 export function createHandlers(ctx: DeskContext): Handlers {
@@ -47,5 +52,12 @@ export function createHandlers(ctx: DeskContext): Handlers {
     }),
     'settings.get': () => getSettings(ctx),
     'settings.update': (input) => updateSetting(ctx, input),
+    'receiving.lookup': (input) => lookupReceiving(ctx, input),
+    'receiving.receive': (input, session) => receiveItem(ctx, input, session),
+    'returning.lookup': (input) => lookupReturning(ctx, input),
+    'returning.return': (input, session) => returnItem(ctx, input, session),
+    'requests.act': (input, session) => actOnRequest(ctx, input, session),
+    'desk.lastAction': (_input, session) => lastDeskAction(ctx, session),
+    'desk.undo': (input, session) => undoDeskAction(ctx, input, session),
   };
 }

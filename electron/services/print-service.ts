@@ -36,11 +36,12 @@ import type { DeskContext } from './desk-context.ts';
 const NO_PRINTER =
   'No printer is set up. Add one in Settings → Printers, or start the desk with --printer URI.';
 
-async function originOf(db: Orm): Promise<SlipOrigin> {
+/** Who prints a slip and when: every slip names the desk it came from. */
+export async function originOf(db: Orm, at: Date = new Date()): Promise<SlipOrigin> {
   return {
     institution: await getSetting(db, 'institution'),
     deskName: await getSetting(db, 'deskName'),
-    printedAt: new Date().toISOString(),
+    printedAt: at.toISOString(),
   };
 }
 
@@ -97,7 +98,8 @@ async function buildRequestSlip(
   };
 }
 
-function toPrintJob(row: PrintJobRow, requestId: string | null): PrintJob {
+/** A stored job as the API shows it. */
+export function toPrintJob(row: PrintJobRow, requestId: string | null): PrintJob {
   return {
     id: row.id,
     slipKind: row.slipKind as PrintJob['slipKind'],

@@ -8,22 +8,14 @@ import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import { StatusBar } from '../features/status-bar/StatusBar.tsx';
 import { deskNameText } from '../features/status-bar/status-bar-selectors.ts';
 import { ScanScreen } from '../features/scan-desk/ScanScreen.tsx';
+import { ReceivingScreen } from '../features/receiving/ReceivingScreen.tsx';
+import { ReturnScreen } from '../features/returning/ReturnScreen.tsx';
 import { useWedgeListener } from '../features/scan-desk/use-wedge-listener.ts';
 import { useWedgeSettings } from '../features/scan-desk/use-wedge-settings.ts';
-import type { ScanScreen as ScanScreenName } from '../../shared/scanning/scan-kinds.ts';
 import { UPCOMING_SCREENS } from '../features/upcoming/upcoming-screens.ts';
 import { useDesk, useDeskStore } from './use-desk.ts';
 import { useDeskShortcuts } from './use-desk-shortcuts.ts';
 import { useViewFocus } from './use-view-focus.ts';
-
-const SCAN_SCREEN_NAMES: Readonly<
-  Record<'receiving' | 'return' | 'shipping' | 'scan-in', ScanScreenName>
-> = {
-  receiving: 'Receiving Items',
-  return: 'Return Items',
-  shipping: 'Shipping Items',
-  'scan-in': 'Scan In Items',
-};
 
 /** Banner, screen navigation, the current view with the desk's message line, and the status bar. */
 export function DeskLayout() {
@@ -91,11 +83,12 @@ function CurrentScreen({ screen }: { screen: ScreenId }) {
     case 'settings':
       return <SettingsScreen />;
     case 'receiving':
+      return <ReceivingScreen />;
     case 'return':
+      return <ReturnScreen />;
     case 'shipping':
+      return <ScanScreen key={screen} name="Shipping Items" plan={UPCOMING_SCREENS[screen]} />;
     case 'scan-in':
-      return (
-        <ScanScreen key={screen} name={SCAN_SCREEN_NAMES[screen]} plan={UPCOMING_SCREENS[screen]} />
-      );
+      return <ScanScreen key={screen} name="Scan In Items" plan={UPCOMING_SCREENS[screen]} />;
   }
 }

@@ -8,6 +8,11 @@ import type { PrintingSlice } from '../features/printing/printing-slice.ts';
 import type { PartnersSlice } from '../features/settings/partners-slice.ts';
 import type { SettingsSlice } from '../features/settings/settings-slice.ts';
 import type { ScanSlice } from '../features/scan-desk/scan-slice.ts';
+import type { ReceivingSlice } from '../features/receiving/receiving-slice.ts';
+import type { ReturningSlice } from '../features/returning/returning-slice.ts';
+import type { UndoSlice } from '../features/undo/undo-slice.ts';
+import type { RequestActionsSlice } from '../features/request-actions/request-actions-slice.ts';
+import type { ScanFollowUpSlice } from './scan-follow-up.ts';
 
 /** The whole desk store: one slice per feature, combined in desk-store.ts. */
 export type DeskState = NavigationSlice &
@@ -16,6 +21,11 @@ export type DeskState = NavigationSlice &
   PartnersSlice &
   SettingsSlice &
   ScanSlice &
+  ScanFollowUpSlice &
+  ReceivingSlice &
+  ReturningSlice &
+  UndoSlice &
+  RequestActionsSlice &
   PrintingSlice & {
     borrowing: RequestList<BorrowingRow>;
     lending: RequestList<LendingRow>;

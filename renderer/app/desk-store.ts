@@ -10,6 +10,11 @@ import { createPartnersSlice } from '../features/settings/partners-slice.ts';
 import { createSettingsSlice } from '../features/settings/settings-slice.ts';
 import { createScanSlice, type ScanFeedback } from '../features/scan-desk/scan-slice.ts';
 import { createDeskInfoSlice } from '../features/status-bar/desk-info-slice.ts';
+import { createReceivingSlice } from '../features/receiving/receiving-slice.ts';
+import { createReturningSlice } from '../features/returning/returning-slice.ts';
+import { createUndoSlice } from '../features/undo/undo-slice.ts';
+import { createRequestActionsSlice } from '../features/request-actions/request-actions-slice.ts';
+import { createScanFollowUpSlice } from './scan-follow-up.ts';
 import type { DeskState } from './desk-state.ts';
 
 export type DeskStore = StoreApi<DeskState>;
@@ -37,6 +42,11 @@ export function createDeskStore(client: DeskClient, options: DeskStoreOptions): 
     ...createPartnersSlice(client)(...args),
     ...createSettingsSlice(client)(...args),
     ...createScanSlice(client, options.feedback ?? SILENT)(...args),
+    ...createScanFollowUpSlice()(...args),
+    ...createReceivingSlice(client)(...args),
+    ...createReturningSlice(client)(...args),
+    ...createUndoSlice(client)(...args),
+    ...createRequestActionsSlice(client)(...args),
     ...createPrintingSlice(client)(...args),
   }));
 }

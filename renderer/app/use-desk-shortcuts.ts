@@ -1,10 +1,28 @@
 import { useEffect } from 'react';
 import { screenForShortcut } from '../features/navigation/screens.ts';
+import { isTextEntry } from '../ui/text-entry.ts';
 import type { DeskStore } from './desk-store.ts';
+
+const OPEN_DIALOG = 'dialog[open], [role="dialog"]:not([hidden])';
+
+/**
+ * Ctrl+Z undoes the last desk action — but never inside a text field, whose own undo it is, except
+ * the scan field while it is empty (it holds nothing to undo, and it has focus on a scan screen).
+ * Not while a dialog is open either: the dialog is the task at hand.
+ */
+function undoApplies(event: KeyboardEvent): boolean {
+  if (document.querySelector(OPEN_DIALOG)) return false;
+  const target = event.target;
+  if (!isTextEntry(target)) return true;
+  return (
+    target instanceof HTMLInputElement && target.hasAttribute('data-scan-field') && !target.value
+  );
+}
 
 /**
  * Keyboard-first desk: Alt+1…Alt+7 switch screens from anywhere, Escape leaves the detail view,
- * F9 reprints the last slip (the slip jammed or tore: one key, wherever focus is).
+ * F9 reprints the last slip (the slip jammed or tore: one key, wherever focus is), Ctrl+Z undoes
+ * the last desk action.
  * Reads e.code, not e.key, because Alt+digit types other characters on some layouts (macOS).
  */
 export function useDeskShortcuts(store: DeskStore): void {
@@ -25,9 +43,15 @@ export function useDeskShortcuts(store: DeskStore): void {
         void store.getState().reprint();
         return;
       }
+      if (event.code === 'KeyZ' && (event.ctrlKey || event.metaKey) && !event.altKey) {
+        if (event.shiftKey || !undoApplies(event)) return;
+        event.preventDefault();
+        void store.getState().undoLastAction();
+        return;
+      }
       if (event.key === 'Escape' && store.getState().openRequest) {
         // A dialog on top answers Escape itself.
-        if (document.querySelector('dialog[open], [role="dialog"]:not([hidden])')) return;
+        if (document.querySelector(OPEN_DIALOG)) return;
         event.preventDefault();
         store.getState().closeRequestDetail();
       }

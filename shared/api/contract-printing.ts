@@ -73,7 +73,7 @@ export const printStatusSchema = z.object({
 });
 export type PrintStatus = z.infer<typeof printStatusSchema>;
 
-const printJob = z.object({
+export const printJobSchema = z.object({
   id: z.number().int(),
   slipKind: z.enum(SLIP_KINDS),
   title: z.string(),
@@ -85,7 +85,7 @@ const printJob = z.object({
   createdAt: z.string(),
   doneAt: z.string().nullable(),
 });
-export type PrintJob = z.infer<typeof printJob>;
+export type PrintJob = z.infer<typeof printJobSchema>;
 
 const jobId = z.strictObject({ jobId: z.number().int().positive() });
 
@@ -95,7 +95,7 @@ export const printingMethods = {
   /** Queue a slip for requests: one request, or several for a batch of pull slips. */
   'printing.printSlip': {
     input: z.strictObject({ kind: requestSlipKind, requestIds }),
-    output: printJob,
+    output: printJobSchema,
   },
   /** The slip as it would print now, for the on-screen preview. */
   'printing.preview': {
@@ -113,20 +113,20 @@ export const printingMethods = {
       requestId: z.string().trim().min(1).max(100).optional(),
       limit: z.number().int().min(1).max(200).default(50),
     }),
-    output: z.array(printJob),
+    output: z.array(printJobSchema),
   },
   /** Print a stored slip again (the last one when no job is named) on its slip kind's printer now. */
   'printing.reprint': {
     input: z.strictObject({ jobId: z.number().int().positive().optional() }),
-    output: printJob,
+    output: printJobSchema,
   },
   /** Try a waiting or failed job now. */
-  'printing.retry': { input: jobId, output: printJob },
+  'printing.retry': { input: jobId, output: printJobSchema },
   /** Take a waiting or failed job out of the queue without printing it. */
-  'printing.withdraw': { input: jobId, output: printJob },
+  'printing.withdraw': { input: jobId, output: printJobSchema },
   /** Print the test page on a printer from Settings (by name), or on the run's `--printer` (null). */
   'printing.testPrint': {
     input: z.strictObject({ printer: z.string().max(60).nullable() }),
-    output: printJob,
+    output: printJobSchema,
   },
 } as const;

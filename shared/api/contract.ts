@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { SCAN_KINDS, SCAN_SCREENS } from '../scanning/scan-kinds.ts';
 import { deskSettings, settingChanged, settingUpdate } from '../settings/setting-update.ts';
+import { borrowingDeskMethods } from './contract-borrowing-desk.ts';
 import { printingMethods, printStatusSchema } from './contract-printing.ts';
+import { requestKind } from './contract-shared.ts';
 
 /**
  * The typed API: one zod schema pair per method. Both transports (Electron IPC and the
@@ -105,7 +107,7 @@ const historyEvent = z.object({
 });
 export type HistoryEvent = z.infer<typeof historyEvent>;
 
-export const requestKind = z.enum(['borrowing', 'lending']);
+export { requestKind };
 
 const requestDetail = z.object({
   kind: requestKind,
@@ -258,6 +260,7 @@ export const contract = {
   /** Replaces one setting after checking it against its schema; answers every setting. */
   'settings.update': { input: settingUpdate, output: deskSettings },
   ...printingMethods,
+  ...borrowingDeskMethods,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

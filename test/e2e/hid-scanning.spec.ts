@@ -103,3 +103,31 @@ test('Settings names the connected HID POS scanner and how it is read', async ({
   await expect(section).toContainText('Test HID POS scanner');
   await expect(section).toContainText('cannot be read through node-hid');
 });
+
+test('a HID scan while the Temporary barcode dialog waits goes to the dialog and receives', async ({
+  page,
+}) => {
+  await page.goto(server.url);
+  await expect(page.getByRole('status').filter({ hasText: 'Ready for a scan' })).toBeVisible();
+  await page.waitForTimeout(300);
+  for (const report of continuedReports('78239000001', 8, ']C0')) {
+    expect(hid.send(SCANNER.path, report)).toBe(true);
+  }
+  // B-1002 at another partner shares the identifier: choose B-1001, then the dialog waits.
+  const choice = page.getByRole('dialog', { name: 'Which request?' });
+  await expect(choice.getByRole('button', { name: /B-1001/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Temporary barcode' });
+  await expect(dialog).toContainText('Notes on the Analytical Engine');
+  for (const report of continuedReports('39000000100102', 8, ']C0')) {
+    expect(hid.send(SCANNER.path, report)).toBe(true);
+  }
+  await expect(dialog).toHaveCount(0);
+  await expect(page.locator('.outcome')).toContainText('Received');
+  await expect(page.locator('.outcome')).toContainText('Temporary barcode: 39000000100102');
+  // The window took the scan from the journal, so it is not left waiting for a window.
+  const recent = page.getByRole('region', { name: 'Recent scans' });
+  await expect(recent.getByRole('row').filter({ hasText: '39000000100102' })).toContainText(
+    'Receiving Items',
+  );
+});

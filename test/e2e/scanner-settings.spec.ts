@@ -78,6 +78,9 @@ test('a prefix set in Settings is stripped from a wedge burst at Receiving Items
     'Found the External Identifier of request B-1003',
   );
   expect(await lastScan()).toMatchObject({ value: '00041771', source: 'wedge' });
+  // B-1003 can be received, so its Temporary barcode dialog opened; Escape gives the field back.
+  await expect(page.getByRole('dialog', { name: 'Temporary barcode' })).toBeVisible();
+  await page.keyboard.press('Escape');
 
   // Into the scan field the prefix arrives with the barcode; the desk strips it.
   const field = page.getByLabel('Scan the External Identifier from the paperwork');

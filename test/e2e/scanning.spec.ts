@@ -24,6 +24,11 @@ test('a typed External Identifier at Receiving Items is found and shown large', 
   const banner = page.locator('.outcome');
   await expect(banner).toHaveAttribute('role', 'status');
   await expect(banner).toContainText('Found the External Identifier of request B-1003');
+  // B-1003 can be received: its Temporary barcode dialog opens; Escape gives the field back.
+  const dialog = page.getByRole('dialog', { name: 'Temporary barcode' });
+  await expect(dialog).toContainText('Flatland');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
   await expect(field).toHaveValue('');
   await expect(field).toBeFocused();
 });

@@ -61,6 +61,10 @@ test('the scan field takes a burst and hand typing alike; typing is journaled as
   await field.press('Enter');
   await expect(page.locator('.outcome')).toContainText('Found the External Identifier');
   expect((await journal(1))[0]).toMatchObject({ value: '78239000001', screen: 'Receiving Items' });
+  // The scan asked which request (B-1001 and B-1002 share it); Escape hands the field back.
+  await expect(page.getByRole('dialog', { name: 'Which request?' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(field).toBeFocused();
   await field.pressSequentially('b-1001', { delay: 120 });
   await field.press('Enter');
   await expect(page.getByRole('alert')).toContainText(

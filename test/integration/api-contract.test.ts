@@ -186,6 +186,38 @@ for (const [name, transport] of Object.entries(TRANSPORTS)) {
       expect(failure.message).toContain('requestId');
     });
 
+    it('receives a request, refuses a second receive by its code, and undoes it in the same session', async () => {
+      const lookup = value(await client.call('receiving.lookup', { value: '00041771' }));
+      expect(lookup.candidates.map((c) => [c.requestId, c.blocked])).toEqual([['B-1003', null]]);
+
+      const received = value(
+        await client.call('receiving.receive', {
+          requestId: 'B-1003',
+          tempBarcode: 'T-CONTRACT-1',
+        }),
+      );
+      expect(received).toMatchObject({
+        outcome: 'RECEIVED',
+        statusLabel: 'Physically received by library',
+        slip: null,
+      });
+      expect(received.outcome === 'RECEIVED' ? received.message : '').toContain(
+        'No printer is set up',
+      );
+      const again = error(
+        await client.call('receiving.receive', {
+          requestId: 'B-1003',
+          tempBarcode: 'T-CONTRACT-1',
+        }),
+      );
+      expect(again.code).toBe('ALREADY_DONE');
+
+      const last = value(await client.call('desk.lastAction', {}));
+      expect(last?.description).toContain('B-1003');
+      const undone = value(await client.call('desk.undo', {}));
+      expect(undone).toMatchObject({ requestId: 'B-1003', statusLabel: 'Request sent to partner' });
+    });
+
     it('names a method that does not exist', async () => {
       const failure = error(await client.call('requests.shred' as never, {} as never));
       expect(failure).toEqual({

@@ -35,6 +35,7 @@ function migrationsUpTo(count: number): string {
 
 const TABLES = [
   'borrowing_requests',
+  'desk_actions',
   'items',
   'lending_requests',
   'operators',
@@ -111,6 +112,30 @@ describe('opening the desk database', () => {
           payload: Buffer.from([0x1b, 0x40]),
         }),
       ]);
+    } finally {
+      after.close();
+    }
+  });
+
+  it('0002 adds desk actions and the trimmed External Identifier index to a desk with requests', () => {
+    const file = tempFile();
+    const before = openDatabase(file, { migrationsFolder: migrationsUpTo(2) });
+    before.sqlite.exec(`INSERT INTO partners (code, name, protocol) VALUES ('P1', 'One', 'email');
+      INSERT INTO patrons (patron_id, name) VALUES ('U1', 'A');
+      INSERT INTO borrowing_requests (request_id, external_id, partner_id, patron_id, title, status)
+      VALUES ('B-1', '00041771', 1, 1, 'T', 'SENT')`);
+    before.close();
+    const after = openDatabase(file);
+    try {
+      const found = after.sqlite
+        .prepare(
+          "SELECT request_id FROM borrowing_requests INDEXED BY borrowing_external_trimmed_idx WHERE ltrim(external_id, '0') COLLATE NOCASE = ?",
+        )
+        .all('41771');
+      expect(found).toEqual([{ request_id: 'B-1' }]);
+      expect(after.sqlite.prepare('SELECT count(*) AS n FROM desk_actions').get()).toEqual({
+        n: 0,
+      });
     } finally {
       after.close();
     }

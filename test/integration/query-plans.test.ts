@@ -1,15 +1,19 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/database.ts';
+import {
+  nearestByExternalId,
+  nearestIdsQuery,
+} from '../../db/repositories/borrowing-desk-repository.ts';
 import { lookup, SCAN_LOOKUPS } from '../../db/repositories/scan-lookups.ts';
 
 const db = openDatabase(':memory:');
 afterAll(() => db.close());
 
-function plan(sql: string): string {
-  const params = sql.split('?').length - 1;
+function plan(sql: string, params?: readonly unknown[]): string {
+  const count = sql.split('?').length - 1;
   const rows = db.sqlite
     .prepare(`EXPLAIN QUERY PLAN ${sql}`)
-    .all(...Array.from({ length: params }, () => 'x')) as { detail: string }[];
+    .all(...(params ?? Array.from({ length: count }, () => 'x'))) as { detail: string }[];
   return rows.map((r) => r.detail).join('\n');
 }
 
@@ -33,5 +37,40 @@ describe('every scan lookup uses its index', () => {
     expect(hits.map((h) => h.requestId).sort()).toEqual(['B-1', 'B-2']);
     const one = await lookup(db.sqlite, 'borrowingByRequestId', 'b-1');
     expect(one).toHaveLength(1);
+  });
+});
+
+describe('the nearest External Identifiers come from an expression index', () => {
+  const cases = [
+    ['the same digits without leading zeros', '417'],
+    ['identifiers that start with the digits', '41771'],
+  ] as const;
+  for (const [what, trimmed] of cases) {
+    it(`searches borrowing_external_trimmed_idx for ${what}, in index order`, () => {
+      const query = nearestIdsQuery(db.orm, trimmed).toSQL();
+      const detail = plan(query.sql, query.params);
+      expect(detail).toMatch(
+        /SEARCH borrowing_requests USING (COVERING )?INDEX borrowing_external_trimmed_idx /,
+      );
+      expect(detail).not.toMatch(/\bSCAN\b|TEMP B-TREE/);
+    });
+  }
+
+  it('finds 00041771 from a scan that lost or gained leading zeros or its last digit', async () => {
+    db.sqlite.exec(`
+      INSERT INTO partners (code, name, protocol) VALUES ('P9', 'Partner Nine', 'email');
+      INSERT INTO patrons (patron_id, name) VALUES ('U9', 'Grace Hopper');
+      INSERT INTO borrowing_requests (request_id, external_id, partner_id, patron_id, title, status)
+        VALUES ('B-9', '00041771', (SELECT id FROM partners WHERE code = 'P9'),
+                (SELECT id FROM patrons WHERE patron_id = 'U9'), 'Flatland', 'SENT');`);
+    for (const scanned of ['041771', '0041771', '41771', '0004177']) {
+      const near = await nearestByExternalId(db.orm, scanned);
+      expect(
+        near.map((r) => r.requestId),
+        scanned,
+      ).toEqual(['B-9']);
+    }
+    expect(await nearestByExternalId(db.orm, '0004178')).toEqual([]);
+    expect(await nearestByExternalId(db.orm, '000')).toEqual([]);
   });
 });

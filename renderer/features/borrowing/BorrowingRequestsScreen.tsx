@@ -1,16 +1,26 @@
 import { useDesk } from '../../app/use-desk.ts';
 import { DateText } from '../../ui/DateText.tsx';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
+import {
+  RequestActionButtons,
+  RequestActionError,
+} from '../request-actions/RequestActionButtons.tsx';
 import { RequestIdButton } from '../request-lists/RequestIdButton.tsx';
 import { RequestListShell } from '../request-lists/RequestListShell.tsx';
 
-/** Requests we borrow for our patrons: find, filter, page, open one. */
+/** After a row action the list is read again: focus goes back to the request's row. */
+function focusRow(requestId: string): void {
+  document.querySelector<HTMLElement>(`[data-request-id="${CSS.escape(requestId)}"]`)?.focus();
+}
+
+/** Requests we borrow for our patrons: find, filter, page, open one, loan it, take it back. */
 export function BorrowingRequestsScreen() {
   const list = useDesk((state) => state.borrowing);
   const open = useDesk((state) => state.openRequestDetail);
   return (
     <div className="screen">
       <ScreenHeading>Borrowing Requests</ScreenHeading>
+      <RequestActionError />
       <RequestListShell
         list={list}
         findLabel="Find borrowing requests"
@@ -27,6 +37,7 @@ export function BorrowingRequestsScreen() {
               <th scope="col">Partner</th>
               <th scope="col">Status</th>
               <th scope="col">Due date</th>
+              <th scope="col">Actions</th>
             </tr>
           </thead>
           <tbody>
@@ -45,6 +56,14 @@ export function BorrowingRequestsScreen() {
                 <td>{row.statusLabel}</td>
                 <td className="nowrap">
                   <DateText value={row.dueDate} empty="" />
+                </td>
+                <td>
+                  <RequestActionButtons
+                    kind="borrowing"
+                    requestId={row.requestId}
+                    status={row.status}
+                    onDone={() => focusRow(row.requestId)}
+                  />
                 </td>
               </tr>
             ))}

@@ -1,3 +1,5 @@
+import type { ScanScreen } from '../../../shared/scanning/scan-kinds.ts';
+
 /** The desk's screens, in navigation order; Alt+1…Alt+7 follow this order. */
 export const SCREENS = [
   { id: 'receiving', name: 'Receiving Items' },
@@ -34,4 +36,17 @@ export function screenFromHash(hash: string): ScreenId | undefined {
 
 export function hashOf(screen: ScreenId): string {
   return `#/${screen}`;
+}
+
+/** The scan screens' names as the API and the journal know them (SCAN_SCREENS). */
+const SCAN_SCREEN_OF: Partial<Record<ScreenId, ScanScreen>> = {
+  receiving: 'Receiving Items',
+  return: 'Return Items',
+  shipping: 'Shipping Items',
+  'scan-in': 'Scan In Items',
+};
+
+/** The scan screen `id` is, or null for the lists and Settings. */
+export function scanScreenOf(id: ScreenId): ScanScreen | null {
+  return SCAN_SCREEN_OF[id] ?? null;
 }

@@ -36,7 +36,7 @@ export function PrinterForm({
   return (
     <form className="settings-form" onSubmit={(event) => void submit(event)}>
       <h3>{initial ? `Edit ${initial.name}` : 'Add a printer'}</h3>
-      <div className="form-field">
+      <div className="settings-field">
         <label htmlFor={`${id}-name`}>Name</label>
         <input
           id={`${id}-name`}
@@ -46,9 +46,9 @@ export function PrinterForm({
           value={printer.name}
           onChange={(e) => change({ name: e.target.value })}
         />
-        <p className="form-note">What staff call it, e.g. “Front desk thermal”.</p>
+        <p className="field-hint">What staff call it, e.g. “Front desk thermal”.</p>
       </div>
-      <div className="form-field">
+      <div className="settings-field">
         <label htmlFor={`${id}-uri`}>Printer URI</label>
         <input
           id={`${id}-uri`}
@@ -59,14 +59,14 @@ export function PrinterForm({
           aria-describedby={`${id}-uri-note`}
           onChange={(e) => change({ uri: e.target.value })}
         />
-        <p id={`${id}-uri-note`} className="form-note">
+        <p id={`${id}-uri-note`} className="field-hint">
           tcp://10.0.0.5:9100 (network thermal printer) · device:///dev/usb/lp0 (USB printer file) ·
           cups://QUEUE (raw CUPS queue) · pdf:///home/desk/slips (PDF files in a folder) ·
           system://NAME (an OS printer, desktop app only)
         </p>
       </div>
       <div className="form-row">
-        <div className="form-field">
+        <div className="settings-field">
           <label htmlFor={`${id}-paper`}>Paper width</label>
           <select
             id={`${id}-paper`}
@@ -77,7 +77,7 @@ export function PrinterForm({
             <option value="58">58 mm (32 characters a line)</option>
           </select>
         </div>
-        <div className="form-field">
+        <div className="settings-field">
           <label htmlFor={`${id}-codepage`}>Code page</label>
           <select
             id={`${id}-codepage`}
@@ -94,7 +94,7 @@ export function PrinterForm({
             ))}
           </select>
         </div>
-        <div className="form-field">
+        <div className="settings-field">
           <label htmlFor={`${id}-barcode`}>Barcodes</label>
           <select
             id={`${id}-barcode`}
@@ -109,7 +109,7 @@ export function PrinterForm({
         </div>
       </div>
       {error !== null && (
-        <p role="alert" className="form-error">
+        <p role="alert" className="field-error">
           {error}
         </p>
       )}

@@ -47,7 +47,7 @@ export function RequestSlips({ kind, requestId }: { kind: ListKind; requestId: s
         ))}
       </div>
       {printing.error !== null && (
-        <p role="alert" className="form-error">
+        <p role="alert" className="field-error">
           {printing.error}
         </p>
       )}

@@ -43,7 +43,7 @@ export function SlipRoutingForm({
   return (
     <form className="settings-form" onSubmit={(event) => void submit(event)}>
       <h3>Where each slip prints</h3>
-      <div className="form-field">
+      <div className="settings-field">
         <label htmlFor={`${id}-default`}>Default printer</label>
         <select
           id={`${id}-default`}
@@ -113,12 +113,12 @@ export function SlipRoutingForm({
           })}
         </tbody>
       </table>
-      <p className="form-note">
+      <p className="field-hint">
         Quick print: the slip prints as part of the desk step (receive, return, ship) without a
         question. Any slip can still be printed or reprinted from its request.
       </p>
       {message && (
-        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'form-error' : ''}>
+        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'field-error' : ''}>
           {message.text}
         </p>
       )}

@@ -5,6 +5,16 @@ import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
 import { detailFields, type DetailField } from './detail-fields.ts';
 import { HistoryTable } from './HistoryTable.tsx';
 import { RequestSlips } from '../printing/RequestSlips.tsx';
+import {
+  RequestActionButtons,
+  RequestActionError,
+} from '../request-actions/RequestActionButtons.tsx';
+import { rowActions } from '../request-actions/request-actions.ts';
+
+/** After an action the detail is read again and its button may be gone: reading starts at the top. */
+function focusHeading(): void {
+  document.querySelector<HTMLElement>('.request-detail h1')?.focus();
+}
 
 /** One request, opened from its list; "Back to list" or Escape returns to the list. */
 export function RequestDetailView() {
@@ -42,6 +52,18 @@ export function RequestDetailView() {
               </div>
             ))}
           </dl>
+          <RequestActionError requestId={request.requestId} />
+          {rowActions(request.kind, request.status).length > 0 && (
+            <section className="request-actions-section" aria-labelledby="actions-heading">
+              <h2 id="actions-heading">Actions</h2>
+              <RequestActionButtons
+                kind={request.kind}
+                requestId={request.requestId}
+                status={request.status}
+                onDone={focusHeading}
+              />
+            </section>
+          )}
           <RequestSlips kind={request.kind} requestId={request.requestId} />
           <HistoryTable events={request.history} />
         </>

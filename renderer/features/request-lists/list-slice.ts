@@ -44,6 +44,8 @@ export interface RequestListActions {
   clearFilters: () => Promise<void>;
   /** The next keyset page, appended. */
   loadMore: () => Promise<void>;
+  /** A request changed while the list was not on show: read it again when it next opens. */
+  markStale: () => void;
 }
 
 export type RequestList<Row> = RequestListState<Row> & RequestListActions;
@@ -120,6 +122,10 @@ export function createListSlice<K extends ListKind, Row>(
         const shown = [...rows, ...page.rows];
         patch({ rows: shown, nextAfter: page.nextAfter, total: page.total, loading: null });
         get().announce(shownText(kind, shown.length, page.total));
+      },
+      markStale() {
+        latest += 1;
+        patch({ total: null, loading: null });
       },
     };
     return { [kind]: list } as Record<K, RequestList<Row>>;

@@ -1,10 +1,11 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import {
   SCREEN_NEEDS,
   type ScanScreen as ScanScreenName,
 } from '../../../shared/scanning/scan-kinds.ts';
 import { useDesk } from '../../app/use-desk.ts';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
+import { UndoBar } from '../undo/UndoBar.tsx';
 import { OutcomeBanner } from './OutcomeBanner.tsx';
 import { RecentScans } from './RecentScans.tsx';
 import { ScanField } from './ScanField.tsx';
@@ -17,11 +18,19 @@ function scanFieldLabel(name: ScanScreenName): string {
 }
 
 /**
- * A scan screen: one scan field that keeps focus, the outcome shown large, and the recent scans.
- * Every scan is journaled and classified now; the status change and slip of each screen come
- * with the issue named in `plan`.
+ * A scan screen: one scan field that keeps focus, the outcome shown large, Undo, and the recent
+ * scans. Every scan is journaled and classified; the screen's desk action follows in the store
+ * (scan-follow-up.ts), and its dialogs come as `children`.
  */
-export function ScanScreen({ name, plan }: { name: ScanScreenName; plan: string }) {
+export function ScanScreen({
+  name,
+  plan,
+  children,
+}: {
+  name: ScanScreenName;
+  plan: string;
+  children?: ReactNode;
+}) {
   const submitScan = useDesk((state) => state.submitScan);
   const loadRecentScans = useDesk((state) => state.loadRecentScans);
   const muted = useDesk(soundsMuted);
@@ -46,12 +55,14 @@ export function ScanScreen({ name, plan }: { name: ScanScreenName; plan: string 
         onSubmit={(value, source) => void submitScan(name, value, source)}
       />
       <OutcomeBanner screen={name} />
+      <UndoBar />
       <p>
         <button type="button" className="link-button" onClick={() => void setMuted(!muted)}>
           {muted ? 'Turn sounds on' : 'Turn sounds off'}
         </button>
       </p>
       <RecentScans />
+      {children}
     </div>
   );
 }

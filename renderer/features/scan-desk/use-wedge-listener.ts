@@ -3,18 +3,8 @@ import {
   createWedgeDetector,
   type WedgeSettings,
 } from '../../../shared/scanning/keyboard-wedge.ts';
+import { isTextEntry } from '../../ui/text-entry.ts';
 import { deliverScan } from './scan-targets.ts';
-
-/** A text field keeps its own keys: a scan into the Find box searches, into a scan field scans. */
-function isTextEntry(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  return (
-    target instanceof HTMLInputElement &&
-    !['button', 'submit', 'checkbox', 'radio'].includes(target.type)
-  );
-}
 
 /**
  * One window-wide listener (capture phase) that catches a keyboard-wedge scan when focus is on no
@@ -34,6 +24,7 @@ export function useWedgeListener(settings: WedgeSettings): void {
         detector.reset();
         return;
       }
+      // A text field keeps its own keys: a scan into the Find box searches, into a scan field scans.
       if (isTextEntry(event.target)) {
         detector.reset();
         return;

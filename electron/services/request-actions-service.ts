@@ -1,0 +1,139 @@
+import type { Output, ParsedInput } from '../../shared/api/contract.ts';
+import type { Session } from '../../shared/api/dispatch.ts';
+import { DeskError } from '../../shared/api/result.ts';
+import {
+  describeMessage,
+  impliedPartnerMessage,
+} from '../../shared/domain/partner-message-kinds.ts';
+import { statusLabel, type RequestKind } from '../../shared/domain/statuses.ts';
+import {
+  actionCodes,
+  actionLabel,
+  BORROWING_ACTIONS,
+  LENDING_ACTIONS,
+  transition,
+} from '../../shared/domain/transitions.ts';
+import { actionTarget } from '../../db/repositories/desk-requests-repository.ts';
+import { changeStatus, recordDeskAction, type StatusChange } from './desk-action-recorder.ts';
+import type { DeskContext } from './desk-context.ts';
+import { queuePartnerMessage } from './desk-messages.ts';
+
+/**
+ * A row action from the Borrowing or Lending Requests list (Loan to patron, Returned by patron,
+ * Will supply, …): any move of the transition table the partner's workflow profile allows, with
+ * its history event and the partner message it implies. Row actions print no slip; the scan
+ * screens' actions, which need a barcode and print one, stay on their screens.
+ */
+
+const LIST_NAME: Record<RequestKind, string> = {
+  borrowing: 'Borrowing Requests',
+  lending: 'Lending Requests',
+};
+
+/** The action's code from its code or its label, any case ("loan to patron" → LOAN_TO_PATRON). */
+function actionCode(kind: RequestKind, text: string): string {
+  const wanted = text.trim().toUpperCase();
+  const code = actionCodes(kind).find(
+    (c) => c === wanted || actionLabel(kind, c).toUpperCase() === wanted,
+  );
+  if (code !== undefined) return code;
+  const known = actionCodes(kind).map((c) => actionLabel(kind, c));
+  throw new DeskError(
+    'INVALID_INPUT',
+    `There is no action "${text}" for ${kind} requests; the actions are ${known.join(', ')}.`,
+  );
+}
+
+function screenOf(kind: RequestKind, action: string): string | undefined {
+  const rules: Readonly<Record<string, { readonly label: string; readonly screen?: string }>> =
+    kind === 'borrowing' ? BORROWING_ACTIONS : LENDING_ACTIONS;
+  return rules[action]?.screen;
+}
+
+export async function actOnRequest(
+  ctx: DeskContext,
+  input: ParsedInput<'requests.act'>,
+  session: Session,
+): Promise<Output<'requests.act'>> {
+  const { kind } = input;
+  const action = actionCode(kind, input.action);
+  const label = actionLabel(kind, action);
+  const screen = screenOf(kind, action);
+  if (screen) {
+    throw new DeskError(
+      'INVALID_INPUT',
+      `${label} is done on ${screen}, where the item is scanned and its slip prints; open ${screen} and scan it there.`,
+    );
+  }
+  const output = await ctx.gate.transaction(async (tx) => {
+    const target = await actionTarget(tx, kind, input.requestId);
+    if (!target) {
+      throw new DeskError(
+        'NOT_FOUND',
+        `No ${kind} request has the ID ${input.requestId}. Search for it in ${LIST_NAME[kind]}.`,
+      );
+    }
+    const step = transition(kind, target.status, action, target.profile);
+    if (!step.ok) {
+      throw new DeskError(
+        step.reason === 'NOT_IN_PROFILE' ? 'NOT_IN_PROFILE' : 'WRONG_STATUS',
+        `${target.requestId}: ${step.message}`,
+      );
+    }
+    const at = ctx.now().toISOString();
+    const change: StatusChange = {
+      kind,
+      rowId: target.id,
+      action,
+      from: target.status,
+      to: step.to,
+      at,
+      operatorId: session.operatorId,
+      note: input.note || null,
+    };
+    const eventId = await changeStatus(tx, change);
+    const message = impliedPartnerMessage(
+      kind,
+      action,
+      target.status,
+      target.partner.protocol,
+      target.profile,
+    );
+    const messageIds = message
+      ? [
+          await queuePartnerMessage(tx, {
+            request: target,
+            partner: target.partner,
+            message,
+            action,
+            from: target.status,
+            to: step.to,
+            at,
+            note: input.note || null,
+            details: { dueDate: target.dueDate },
+          }),
+        ]
+      : [];
+    const actionId = await recordDeskAction(tx, {
+      session,
+      change,
+      requestId: target.requestId,
+      before: { status: target.status },
+      eventId,
+      printJobIds: [],
+      messageIds,
+    });
+    const told = message ? ` ${describeMessage(message)} queued for ${target.partner.name}.` : '';
+    return {
+      requestId: target.requestId,
+      status: step.to,
+      statusLabel: statusLabel(kind, step.to),
+      slip: null,
+      partnerMessage: message ? describeMessage(message) : null,
+      message: `${label}: ${target.requestId} is now "${statusLabel(kind, step.to)}".${told}`,
+      actionId,
+    };
+  });
+  ctx.events.emit('requests.changed', { kind, requestId: output.requestId });
+  return output;
+}
