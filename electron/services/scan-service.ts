@@ -94,7 +94,9 @@ export async function submitScan(
   input: ParsedInput<'scans.submit'>,
   session: Session,
 ): Promise<Output<'scans.submit'>> {
-  if (input.scanId !== undefined) return takeHidScan(ctx, input.scanId, input.screen, session);
+  if (input.scanId !== undefined) {
+    return takeHidScan(ctx, input.scanId, input.screen, session, input.dialog);
+  }
   const { scanId, normal } = await ctx.gate.transaction(async (tx) => {
     const { prefix, suffix } = await getSetting(tx, 'scanner');
     const normal = normaliseScan(input.raw, { prefix, suffix });
@@ -126,18 +128,29 @@ export async function submitScan(
 /**
  * Takes a journaled HID scan for `screen` and handles it, all in one transaction: of two windows
  * submitting it, the second finds it taken and gets the first one's outcome. Should handling fail,
- * the scan is left untaken, so a window can take it again.
+ * the scan is left untaken, so a window can take it again. A scan given to a dialog waiting for
+ * a barcode is recorded as taken by it: the dialog, not the screen, decides what it means.
  */
 function takeHidScan(
   ctx: DeskContext,
   scanId: number,
   screen: ScanScreen,
   session: Session,
+  dialog: string | undefined,
 ): Promise<ScanResult> {
   return ctx.gate.transaction(async (tx) => {
     const row = await claimScan(tx, scanId, screen, session.operatorId);
     if (!row) return recordedOutcome(tx, scanId);
-    const handled = await judge(ctx, screen, row.normalized, valueWarnings(row.normalized));
+    const handled: Handled =
+      dialog === undefined
+        ? await judge(ctx, screen, row.normalized, valueWarnings(row.normalized))
+        : {
+            outcome: 'OK',
+            code: null,
+            message: `Given to the ${dialog} dialog.`,
+            warnings: [],
+            matches: [],
+          };
     await recordScanOutcome(tx, scanId, handled.outcome, handled.message);
     return {
       scanId,

@@ -230,6 +230,11 @@ export const contract = {
       symbology: z.string().max(40).nullable().optional(),
       /** A HID scan the desk journaled on arrival (`scan.hid`): the window takes that row. */
       scanId: z.number().int().positive().optional(),
+      /**
+       * The dialog a HID scan was given to (the Temporary barcode dialog takes the item barcode):
+       * journaled as taken by it, not judged as a scan at the screen.
+       */
+      dialog: z.string().trim().min(1).max(60).optional(),
     }),
     output: scanResult,
   },

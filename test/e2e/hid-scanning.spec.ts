@@ -127,7 +127,7 @@ test('a HID scan while the Temporary barcode dialog waits goes to the dialog and
   await expect(page.locator('.outcome')).toContainText('Temporary barcode: 39000000100102');
   // The window took the scan from the journal, so it is not left waiting for a window.
   const recent = page.getByRole('region', { name: 'Recent scans' });
-  await expect(recent.getByRole('row').filter({ hasText: '39000000100102' })).toContainText(
-    'Receiving Items',
-  );
+  const taken = recent.getByRole('row').filter({ hasText: '39000000100102' });
+  await expect(taken).toContainText('Receiving Items');
+  await expect(taken).toContainText('Given to the Temporary barcode dialog.');
 });

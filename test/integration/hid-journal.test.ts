@@ -133,6 +133,26 @@ describe('a HID POS scan is journaled by the desk when it arrives', () => {
     });
   });
 
+  it('journals a scan given to a dialog as taken by it, not as a scan at the screen', async () => {
+    const scan = await scanHid('39000000100102');
+    const taken = value(
+      await windowClient('window-a').call('scans.submit', {
+        source: 'hid',
+        raw: scan.value,
+        screen: 'Receiving Items',
+        scanId: scan.scanId,
+        dialog: 'Temporary barcode',
+      }),
+    );
+    expect(taken).toMatchObject({ outcome: 'OK', value: '39000000100102', matches: [] });
+    expect((await recent())[0]).toMatchObject({
+      id: scan.scanId,
+      screen: 'Receiving Items',
+      outcome: 'OK',
+      message: 'Given to the Temporary barcode dialog.',
+    });
+  });
+
   it('leaves a scan whose handling failed untaken, so a window can take it again', async () => {
     const scan = await scanHid('31234000123453');
     const submit = () =>

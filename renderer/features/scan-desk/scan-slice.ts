@@ -81,12 +81,19 @@ export function createScanSlice(client: DeskClient, feedback: ScanFeedback): Des
       get().sound('error');
     }
 
-    function take(screen: ScanScreen, raw: string, source: ScanSource, scanId?: number) {
+    function take(
+      screen: ScanScreen,
+      raw: string,
+      source: ScanSource,
+      scanId?: number,
+      dialog?: string,
+    ) {
       return client.call('scans.submit', {
         source,
         raw,
         screen,
         ...(scanId === undefined ? {} : { scanId }),
+        ...(dialog === undefined ? {} : { dialog }),
       });
     }
 
@@ -113,7 +120,9 @@ export function createScanSlice(client: DeskClient, feedback: ScanFeedback): Des
       },
 
       async takeHidScanForDialog(screen, scan) {
-        const result = await take(screen, scan.value, 'hid', scan.scanId);
+        // The journal says the dialog took it, not what the value would have been at the screen.
+        const dialog = currentScanTarget() ?? undefined;
+        const result = await take(screen, scan.value, 'hid', scan.scanId, dialog);
         if (!result.ok) failed(result.error.message);
         else if (!result.value.alreadyHandled) {
           const target = currentScanTarget();
