@@ -34,9 +34,25 @@ export interface ActionTarget {
 /** The request columns a lending row action changes, and so Undo may restore. */
 export interface LendingChanges {
   status?: string;
+  /** Shipping Items records the item it shipped when the request named none. */
+  itemId?: number | null;
+  itemBarcode?: string | null;
+  dueDate?: string | null;
+  suppliedFormat?: string | null;
+  shippingCost?: number | null;
+  note?: string | null;
+  printed?: boolean;
   updatedAt?: string;
 }
-export const LENDING_UNDOABLE = ['status'] as const satisfies readonly (keyof LendingChanges)[];
+export const LENDING_UNDOABLE = [
+  'status',
+  'itemId',
+  'itemBarcode',
+  'dueDate',
+  'suppliedFormat',
+  'shippingCost',
+  'note',
+] as const satisfies readonly (keyof LendingChanges)[];
 
 /** One request of `kind` by its request ID (any case), with its partner and workflow profile. */
 export async function actionTarget(

@@ -18,14 +18,14 @@ import { insertRequestEvent } from '../../db/repositories/request-events-reposit
 /** How long after a desk action its window may still undo it. */
 export const UNDO_WINDOW_MS = 5 * 60_000;
 
-const PAST: Readonly<Record<string, string>> = {
-  RECEIVE: 'Received',
-  RETURN_TO_PARTNER: 'Returned to partner',
+const PAST: Readonly<Record<RequestKind, Readonly<Record<string, string>>>> = {
+  borrowing: { RECEIVE: 'Received', RETURN_TO_PARTNER: 'Returned to partner' },
+  lending: { SHIP: 'Shipped', SCAN_IN: 'Checked in' },
 };
 
 /** How the Undo button and the history name what an action did: "Received", "Loan to patron". */
 export function pastLabel(kind: RequestKind, action: string): string {
-  return (kind === 'borrowing' ? PAST[action] : undefined) ?? actionLabel(kind, action);
+  return PAST[kind][action] ?? actionLabel(kind, action);
 }
 
 export interface StatusChange {

@@ -3,7 +3,10 @@ import { choosePrinter, printerLabel } from '../../shared/printing/printer-choic
 import { buildSlip } from '../../shared/printing/slips/build-slip.ts';
 import type { Orm } from '../../db/database.ts';
 import { getSetting } from '../../db/repositories/settings-repository.ts';
-import { borrowingSlipSource } from '../../db/repositories/slip-data-repository.ts';
+import {
+  borrowingSlipSource,
+  lendingSlipSource,
+} from '../../db/repositories/slip-data-repository.ts';
 import type { DeskContext } from './desk-context.ts';
 import { originOf, queueSlip, toPrintJob } from './print-service.ts';
 
@@ -13,10 +16,12 @@ export type DeskSlip =
   | { readonly job: null; readonly reason: 'QUICK_PRINT_OFF' | 'NO_PRINTER' };
 
 type BorrowingSlipKind = 'RECEIVE_SLIP' | 'RETURN_SLIP';
+type DeskSlipKind = BorrowingSlipKind | 'SHIPPING_SLIP';
 
-const SLIP_NAMES: Record<BorrowingSlipKind, string> = {
+const SLIP_NAMES: Record<DeskSlipKind, string> = {
   RECEIVE_SLIP: 'Receive slip',
   RETURN_SLIP: 'Return slip',
+  SHIPPING_SLIP: 'Shipping slip',
 };
 
 /**
@@ -51,8 +56,31 @@ export async function quickPrintBorrowingSlip(
   return { job: toPrintJob(row, source.receive.requestId), printer: printerLabel(printer) };
 }
 
+/** The shipping slip of Shipping Items, as quickPrintBorrowingSlip does for the borrowing slips. */
+export async function quickPrintShippingSlip(
+  ctx: DeskContext,
+  tx: Orm,
+  requestId: string,
+): Promise<DeskSlip> {
+  const kind = 'SHIPPING_SLIP';
+  const settings = await getSetting(tx, 'printing');
+  if (!settings.slips[kind].quickPrint) return { job: null, reason: 'QUICK_PRINT_OFF' };
+  const printer = choosePrinter(settings, kind, ctx.printing.runPrinterUri);
+  if (!printer) return { job: null, reason: 'NO_PRINTER' };
+  const source = await lendingSlipSource(tx, requestId);
+  if (!source) throw new Error(`Lending request ${requestId} vanished inside its own step.`);
+  const doc = buildSlip({ kind, data: source.shipping }, await originOf(tx, ctx.now()));
+  const row = await queueSlip(tx, {
+    doc,
+    printer,
+    copies: settings.slips[kind].copies,
+    lendingRequestId: source.id,
+  });
+  return { job: toPrintJob(row, source.shipping.requestId), printer: printerLabel(printer) };
+}
+
 /** What the desk's message line says about the slip ("Receive slip sent to Front desk."). */
-export function slipSentence(kind: BorrowingSlipKind, slip: DeskSlip): string {
+export function slipSentence(kind: DeskSlipKind, slip: DeskSlip): string {
   const name = SLIP_NAMES[kind];
   if (slip.job) return `${name} sent to ${slip.printer}.`;
   return slip.reason === 'NO_PRINTER'

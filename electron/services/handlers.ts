@@ -16,9 +16,13 @@ import {
 import { lookupReceiving } from './receiving-lookup-service.ts';
 import { receiveItem } from './receiving-service.ts';
 import { actOnRequest } from './request-actions-service.ts';
+import { printPullSlips } from './pull-slips-service.ts';
 import { lookupReturning, returnItem } from './returning-service.ts';
+import { checkInItem } from './scan-in-service.ts';
 import { listRecentScans, submitScan } from './scan-service.ts';
 import { getSettings, updateSetting } from './settings-service.ts';
+import { lookupShipping } from './shipping-lookup-service.ts';
+import { shipItem } from './shipping-service.ts';
 import { lastDeskAction, undoDeskAction } from './undo-service.ts';
 
 /** The handler map behind the API contract: thin bindings from methods to use cases. */
@@ -57,6 +61,10 @@ export function createHandlers(ctx: DeskContext): Handlers {
     'returning.lookup': (input) => lookupReturning(ctx, input),
     'returning.return': (input, session) => returnItem(ctx, input, session),
     'requests.act': (input, session) => actOnRequest(ctx, input, session),
+    'shipping.lookup': (input) => lookupShipping(ctx, input),
+    'shipping.ship': (input, session) => shipItem(ctx, input, session),
+    'scanIn.checkIn': (input, session) => checkInItem(ctx, input, session),
+    'lending.printPullSlips': (input, session) => printPullSlips(ctx, input, session),
     'desk.lastAction': (_input, session) => lastDeskAction(ctx, session),
     'desk.undo': (input, session) => undoDeskAction(ctx, input, session),
   };

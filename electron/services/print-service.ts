@@ -33,7 +33,7 @@ import type { DeskContext } from './desk-context.ts';
  * rendered job in one transaction and then wakes the queue, which sends it.
  */
 
-const NO_PRINTER =
+export const NO_PRINTER =
   'No printer is set up. Add one in Settings → Printers, or start the desk with --printer URI.';
 
 /** Who prints a slip and when: every slip names the desk it came from. */

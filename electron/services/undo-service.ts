@@ -132,6 +132,8 @@ function restoreColumns(action: DeskActionRow): BorrowingChanges {
 const WHAT_WAS_UNDONE: Readonly<Record<string, string>> = {
   RECEIVE: 'the receipt of',
   RETURN_TO_PARTNER: 'the return of',
+  SHIP: 'the shipping of',
+  SCAN_IN: 'the check-in of',
 };
 
 function slipClause(slip: SlipOutcome): string {

@@ -7,12 +7,12 @@ import { RequestDetailView } from '../features/request-detail/RequestDetailView.
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import { StatusBar } from '../features/status-bar/StatusBar.tsx';
 import { deskNameText } from '../features/status-bar/status-bar-selectors.ts';
-import { ScanScreen } from '../features/scan-desk/ScanScreen.tsx';
 import { ReceivingScreen } from '../features/receiving/ReceivingScreen.tsx';
 import { ReturnScreen } from '../features/returning/ReturnScreen.tsx';
 import { useWedgeListener } from '../features/scan-desk/use-wedge-listener.ts';
 import { useWedgeSettings } from '../features/scan-desk/use-wedge-settings.ts';
-import { UPCOMING_SCREENS } from '../features/upcoming/upcoming-screens.ts';
+import { ScanInScreen } from '../features/scan-in/ScanInScreen.tsx';
+import { ShippingScreen } from '../features/shipping/ShippingScreen.tsx';
 import { useDesk, useDeskStore } from './use-desk.ts';
 import { useDeskShortcuts } from './use-desk-shortcuts.ts';
 import { useViewFocus } from './use-view-focus.ts';
@@ -87,8 +87,8 @@ function CurrentScreen({ screen }: { screen: ScreenId }) {
     case 'return':
       return <ReturnScreen />;
     case 'shipping':
-      return <ScanScreen key={screen} name="Shipping Items" plan={UPCOMING_SCREENS[screen]} />;
+      return <ShippingScreen />;
     case 'scan-in':
-      return <ScanScreen key={screen} name="Scan In Items" plan={UPCOMING_SCREENS[screen]} />;
+      return <ScanInScreen />;
   }
 }

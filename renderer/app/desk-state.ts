@@ -10,6 +10,9 @@ import type { SettingsSlice } from '../features/settings/settings-slice.ts';
 import type { ScanSlice } from '../features/scan-desk/scan-slice.ts';
 import type { ReceivingSlice } from '../features/receiving/receiving-slice.ts';
 import type { ReturningSlice } from '../features/returning/returning-slice.ts';
+import type { ShippingSlice } from '../features/shipping/shipping-slice.ts';
+import type { ScanInSlice } from '../features/scan-in/scan-in-slice.ts';
+import type { PullSlipsSlice } from '../features/lending/pull-slips-slice.ts';
 import type { UndoSlice } from '../features/undo/undo-slice.ts';
 import type { RequestActionsSlice } from '../features/request-actions/request-actions-slice.ts';
 import type { ScanFollowUpSlice } from './scan-follow-up.ts';
@@ -24,6 +27,9 @@ export type DeskState = NavigationSlice &
   ScanFollowUpSlice &
   ReceivingSlice &
   ReturningSlice &
+  ShippingSlice &
+  ScanInSlice &
+  PullSlipsSlice &
   UndoSlice &
   RequestActionsSlice &
   PrintingSlice & {

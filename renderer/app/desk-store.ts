@@ -12,6 +12,9 @@ import { createScanSlice, type ScanFeedback } from '../features/scan-desk/scan-s
 import { createDeskInfoSlice } from '../features/status-bar/desk-info-slice.ts';
 import { createReceivingSlice } from '../features/receiving/receiving-slice.ts';
 import { createReturningSlice } from '../features/returning/returning-slice.ts';
+import { createShippingSlice } from '../features/shipping/shipping-slice.ts';
+import { createScanInSlice } from '../features/scan-in/scan-in-slice.ts';
+import { createPullSlipsSlice } from '../features/lending/pull-slips-slice.ts';
 import { createUndoSlice } from '../features/undo/undo-slice.ts';
 import { createRequestActionsSlice } from '../features/request-actions/request-actions-slice.ts';
 import { createScanFollowUpSlice } from './scan-follow-up.ts';
@@ -45,6 +48,9 @@ export function createDeskStore(client: DeskClient, options: DeskStoreOptions): 
     ...createScanFollowUpSlice()(...args),
     ...createReceivingSlice(client)(...args),
     ...createReturningSlice(client)(...args),
+    ...createShippingSlice(client)(...args),
+    ...createScanInSlice(client)(...args),
+    ...createPullSlipsSlice(client)(...args),
     ...createUndoSlice(client)(...args),
     ...createRequestActionsSlice(client)(...args),
     ...createPrintingSlice(client)(...args),

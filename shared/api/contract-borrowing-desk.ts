@@ -33,7 +33,7 @@ export type ReceivingCandidate = z.infer<typeof receivingCandidate>;
 const addressLines = z.array(z.string());
 
 /** What a desk action left behind: the slip it queued and the partner message or letter. */
-const actionEffects = {
+export const actionEffects = {
   /** The slip queued by quick printing; null when quick printing is off for it or no printer is set. */
   slip: printJobSchema.nullable(),
   /** The partner message or letter queued ("ISO 18626 Received"), or null when none is due. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SCAN_KINDS, SCAN_SCREENS } from '../scanning/scan-kinds.ts';
 import { deskSettings, settingChanged, settingUpdate } from '../settings/setting-update.ts';
 import { borrowingDeskMethods } from './contract-borrowing-desk.ts';
+import { lendingDeskMethods } from './contract-lending-desk.ts';
 import { printingMethods, printStatusSchema } from './contract-printing.ts';
 import { requestKind } from './contract-shared.ts';
 
@@ -266,6 +267,7 @@ export const contract = {
   'settings.update': { input: settingUpdate, output: deskSettings },
   ...printingMethods,
   ...borrowingDeskMethods,
+  ...lendingDeskMethods,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -107,6 +107,11 @@ export const deskSettingsSchema = {
   holdShelfDays: z.number().int().min(1).max(90).default(7),
   /** Weekdays (0 = Sunday) the desk does not process resource sharing. */
   closedWeekdays: z.array(z.number().int().min(0).max(6)).max(6).default([0, 6]),
+  /**
+   * Shipping Items: when the request already has its located item, scanning that one barcode is
+   * enough (the item's own barcode names the request; the request ID alone shows it ready to Save).
+   */
+  shipOnOneScan: z.boolean().default(true),
   /** Success, warning and error sounds after each scan. */
   soundsMuted: z.boolean().default(false),
   scanner: scannerSettings.prefault({}),

@@ -218,6 +218,31 @@ for (const [name, transport] of Object.entries(TRANSPORTS)) {
       expect(undone).toMatchObject({ requestId: 'B-1003', statusLabel: 'Request sent to partner' });
     });
 
+    it('ships a lending request, checks it in and undoes that; pull slips need a printer', async () => {
+      const pull = error(await client.call('lending.printPullSlips', { requestIds: ['L-2001'] }));
+      expect(pull.code).toBe('UNAVAILABLE');
+
+      const lookup = value(await client.call('shipping.lookup', { value: '33100042' }));
+      expect(lookup).toMatchObject({ scanned: 'REQUEST', readyToShip: true });
+      const dueDate = lookup.request?.proposedDueDate ?? '';
+      const shipped = value(
+        await client.call('shipping.ship', {
+          requestId: 'L-2001',
+          itemBarcode: '31234000123456',
+          dueDate,
+        }),
+      );
+      expect(shipped).toMatchObject({ statusLabel: 'Shipped physically', dueDate, slip: null });
+
+      const checkedIn = value(await client.call('scanIn.checkIn', { value: '31234000123456' }));
+      expect(checkedIn).toMatchObject({
+        statusLabel: 'Request completed',
+        location: 'Science Library',
+      });
+      const undone = value(await client.call('desk.undo', { actionId: checkedIn.actionId }));
+      expect(undone).toMatchObject({ requestId: 'L-2001', statusLabel: 'Shipped physically' });
+    });
+
     it('names a method that does not exist', async () => {
       const failure = error(await client.call('requests.shred' as never, {} as never));
       expect(failure).toEqual({

@@ -58,6 +58,7 @@ function DeskOutcomeBanner({ outcome }: { outcome: DeskOutcome }) {
             Hold until <DateText value={outcome.holdUntil} />
           </p>
         )}
+        {outcome.shelving && <Shelving {...outcome.shelving} />}
         {outcome.notes?.map((note) => (
           <p key={note} className="outcome-note">
             {note}
@@ -82,5 +83,27 @@ function DeskOutcomeBanner({ outcome }: { outcome: DeskOutcome }) {
         </p>
       )}
     </div>
+  );
+}
+
+/** "Reshelve at Science Library · QA76.6 .C662 2022", large enough to read from the book truck. */
+function Shelving({
+  location,
+  callNumber,
+}: {
+  location: string | null;
+  callNumber: string | null;
+}) {
+  return (
+    <dl className="outcome-shelving">
+      <div>
+        <dt>Reshelve at</dt>
+        <dd>{location ?? 'No location on file: check the catalogue.'}</dd>
+      </div>
+      <div>
+        <dt>Call number</dt>
+        <dd className="code">{callNumber ?? 'None on file'}</dd>
+      </div>
+    </dl>
   );
 }

@@ -19,6 +19,8 @@ export interface DeskOutcome {
   /** The desk's own words for it (the API's message). */
   readonly message: string;
   readonly holdUntil?: string;
+  /** Where a lent item that came home goes back on the shelf (Scan In Items), shown large. */
+  readonly shelving?: { readonly location: string | null; readonly callNumber: string | null };
   readonly receivedAt?: string;
   /** Further lines: the slip sent, the partner message queued. */
   readonly notes?: readonly string[];

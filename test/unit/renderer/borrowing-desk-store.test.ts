@@ -178,7 +178,7 @@ describe('the Temporary barcode dialog', () => {
     expect(store.getState().receiving.dialog).toMatchObject({ error: { field: 'tempBarcode' } });
   });
 
-  it('hands a HID scan to the open dialog, after taking it from the journal for the screen', async () => {
+  it("hands a HID scan to the open dialog, after taking it from the journal as the dialog's", async () => {
     const { client, store } = await withDialog();
     const screen: string[] = [];
     const dialog: string[] = [];
@@ -198,6 +198,7 @@ describe('the Temporary barcode dialog', () => {
       raw: '31234000123453',
       screen: 'Receiving Items',
       scanId: 9,
+      dialog: 'Temporary barcode',
     });
     expect(dialog).toEqual(['31234000123453']);
     expect(screen).toEqual([]);

@@ -1,0 +1,124 @@
+import { and, desc, eq, isNull, or, type SQL } from 'drizzle-orm';
+import type { WorkflowProfile } from '../../shared/domain/workflow-profiles.ts';
+import type { Orm } from '../database.ts';
+import { items, lendingRequests as lr, partners, workflowProfiles } from '../schema.ts';
+import { parseProfile } from './borrowing-desk-repository.ts';
+
+/** A lending request as Shipping Items, Scan In Items and pull slips work with it. */
+export interface DeskLendingRow {
+  readonly id: number;
+  readonly requestId: string;
+  readonly externalId: string;
+  readonly title: string;
+  readonly author: string | null;
+  readonly status: string;
+  readonly itemId: number | null;
+  /** The request's own item barcode column (null when the request names none yet). */
+  readonly itemBarcode: string | null;
+  readonly dueDate: string | null;
+  readonly suppliedFormat: string | null;
+  readonly shippingCost: number | null;
+  readonly note: string | null;
+  /** The located item, or the item the request names by barcode; where it shelves. */
+  readonly item: {
+    readonly barcode: string;
+    readonly callNumber: string | null;
+    readonly location: string | null;
+  } | null;
+  readonly partner: {
+    readonly id: number;
+    readonly code: string;
+    readonly name: string;
+    readonly symbol: string | null;
+    readonly protocol: 'iso18626' | 'email';
+    readonly email: string | null;
+    readonly loanPeriodDays: number | null;
+  };
+  /** The partner's lending workflow profile; absent when none is set (optional steps allowed). */
+  readonly profile: WorkflowProfile | undefined;
+}
+
+function lendingRows(db: Orm, where: SQL | undefined): DeskLendingRow[] {
+  return (
+    db
+      .select({ r: lr, i: items, p: partners, w: workflowProfiles })
+      .from(lr)
+      .innerJoin(partners, eq(partners.id, lr.partnerId))
+      // As the slips do: the located item, or the item the request names before Locate ran.
+      .leftJoin(
+        items,
+        or(eq(items.id, lr.itemId), and(isNull(lr.itemId), eq(items.barcode, lr.itemBarcode))),
+      )
+      .leftJoin(workflowProfiles, eq(workflowProfiles.id, partners.lendingWorkflowId))
+      .where(where)
+      // Oldest first: when one item serves several requests, the earlier one is shipped first.
+      .orderBy(lr.id)
+      .all()
+      .map(({ r, i, p, w }) => ({
+        id: r.id,
+        requestId: r.requestId,
+        externalId: r.externalId,
+        title: r.title,
+        author: r.author,
+        status: r.status,
+        itemId: r.itemId,
+        itemBarcode: r.itemBarcode,
+        dueDate: r.dueDate,
+        suppliedFormat: r.suppliedFormat,
+        shippingCost: r.shippingCost,
+        note: r.note,
+        item: i && { barcode: i.barcode, callNumber: i.callNumber, location: i.location },
+        partner: {
+          id: p.id,
+          code: p.code,
+          name: p.name,
+          symbol: p.symbol,
+          protocol: p.protocol,
+          email: p.email,
+          loanPeriodDays: p.loanPeriodDays,
+        },
+        profile: parseProfile(w?.name ?? null, w?.type ?? null, w?.steps ?? null),
+      }))
+  );
+}
+
+/** The item barcode a request ships: its own column, else its located item's. */
+export function itemBarcodeOf(row: DeskLendingRow): string | null {
+  return row.itemBarcode ?? row.item?.barcode ?? null;
+}
+
+/** One lending request by its request ID (any case). */
+export async function lendingByRequestId(
+  db: Orm,
+  requestId: string,
+): Promise<DeskLendingRow | undefined> {
+  return lendingRows(db, eq(lr.requestId, requestId))[0];
+}
+
+/** The lending requests with this External Identifier (any case), at every partner. */
+export async function lendingByExternalId(db: Orm, externalId: string): Promise<DeskLendingRow[]> {
+  return lendingRows(db, eq(lr.externalId, externalId));
+}
+
+/** The lending requests for the item with this barcode (any case), oldest first. */
+export async function lendingByItemBarcode(db: Orm, barcode: string): Promise<DeskLendingRow[]> {
+  const item = await itemByBarcode(db, barcode);
+  const byItem = item ? eq(lr.itemId, item.id) : undefined;
+  return lendingRows(
+    db,
+    byItem ? or(eq(lr.itemBarcode, barcode), byItem) : eq(lr.itemBarcode, barcode),
+  );
+}
+
+/** The newest request of several; what a screen shows when none of them fits. */
+export function newest(rows: readonly DeskLendingRow[]): DeskLendingRow | undefined {
+  return rows.at(-1);
+}
+
+/** An item of the library's own collection by barcode (any case). */
+export async function itemByBarcode(
+  db: Orm,
+  barcode: string,
+): Promise<typeof items.$inferSelect | undefined> {
+  return db.select().from(items).where(eq(items.barcode, barcode)).orderBy(desc(items.id)).get();
+}

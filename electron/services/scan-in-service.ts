@@ -1,0 +1,148 @@
+import type { Output, ParsedInput } from '../../shared/api/contract.ts';
+import type { Session } from '../../shared/api/dispatch.ts';
+import { DeskError } from '../../shared/api/result.ts';
+import {
+  describeMessage,
+  impliedPartnerMessage,
+} from '../../shared/domain/partner-message-kinds.ts';
+import { statusLabel } from '../../shared/domain/statuses.ts';
+import { LENDING_ACTIONS, transition } from '../../shared/domain/transitions.ts';
+import type { Orm } from '../../db/database.ts';
+import {
+  itemBarcodeOf,
+  itemByBarcode,
+  lendingByExternalId,
+  lendingByItemBarcode,
+  lendingByRequestId,
+  newest,
+  type DeskLendingRow,
+} from '../../db/repositories/lending-desk-repository.ts';
+import { changeStatus, recordDeskAction, type StatusChange } from './desk-action-recorder.ts';
+import type { DeskContext } from './desk-context.ts';
+import { queuePartnerMessage } from './desk-messages.ts';
+
+/**
+ * Scan In Items (issue 6 part 6): a lent book that came home → Request completed, the partner told
+ * when its profile says so, and the shelf it goes back to — one transaction, undoable.
+ */
+
+type CheckInOutput = Output<'scanIn.checkIn'>;
+
+const isOut = (row: DeskLendingRow): boolean =>
+  (LENDING_ACTIONS.SCAN_IN.from as readonly string[]).includes(row.status);
+
+/** "Reshelve at Science Library, QA76.6 .C662 2022." */
+function shelfSentence(row: DeskLendingRow): string {
+  const where = [row.item?.location, row.item?.callNumber].filter(Boolean).join(', ');
+  return where
+    ? `Reshelve it at ${where}.`
+    : 'No shelving location is recorded for it; look it up in the catalogue before reshelving.';
+}
+
+/** The lending request a scan names: by item barcode first (what staff scan), then by ID. */
+async function scannedRequest(tx: Orm, value: string): Promise<DeskLendingRow | undefined> {
+  const byItem = await lendingByItemBarcode(tx, value);
+  const found = byItem.find(isOut) ?? newest(byItem) ?? (await lendingByRequestId(tx, value));
+  if (found) return found;
+  const byExternal = await lendingByExternalId(tx, value);
+  return byExternal.find(isOut) ?? newest(byExternal);
+}
+
+async function notFound(tx: Orm, value: string): Promise<DeskError> {
+  const item = await itemByBarcode(tx, value);
+  const message = item
+    ? `${item.barcode} is our copy of "${item.title}", but it is not on a lending request, so there is nothing to check in. Reshelve it as usual.`
+    : `${value} is not on a lending request: no lent item, request ID or External Identifier matches. If it is a borrowed book going back to its lender, use Return Items.`;
+  return new DeskError('NOT_FOUND', message);
+}
+
+async function checkInable(tx: Orm, value: string): Promise<DeskLendingRow> {
+  const row = await scannedRequest(tx, value);
+  if (!row) throw await notFound(tx, value);
+  if (row.status === 'COMPLETED') {
+    throw new DeskError(
+      'ALREADY_DONE',
+      `${row.requestId} (${row.title}) from ${row.partner.name} is already checked in ("Request completed"). ${shelfSentence(row)}`,
+    );
+  }
+  const step = transition('lending', row.status, 'SCAN_IN', row.profile);
+  if (!step.ok) {
+    throw new DeskError(
+      step.reason === 'NOT_IN_PROFILE' ? 'NOT_IN_PROFILE' : 'WRONG_STATUS',
+      step.reason === 'NOT_IN_PROFILE'
+        ? step.message
+        : `${row.requestId} (${row.title}) has not been lent out, so it cannot be checked in. ${step.message}`,
+    );
+  }
+  return row;
+}
+
+export async function checkInItem(
+  ctx: DeskContext,
+  input: ParsedInput<'scanIn.checkIn'>,
+  session: Session,
+): Promise<CheckInOutput> {
+  const output = await ctx.gate.transaction(async (tx) => {
+    const row = await checkInable(tx, input.value);
+    const at = ctx.now().toISOString();
+    const change: StatusChange = {
+      kind: 'lending',
+      rowId: row.id,
+      action: 'SCAN_IN',
+      from: row.status,
+      to: 'COMPLETED',
+      at,
+      operatorId: session.operatorId,
+      note: null,
+    };
+    const eventId = await changeStatus(tx, change);
+    // ISO partners hear LoanCompleted only when their profile has the Checked In Message step.
+    const message = impliedPartnerMessage(
+      'lending',
+      'SCAN_IN',
+      row.status,
+      row.partner.protocol,
+      row.profile,
+    );
+    const messageIds = message
+      ? [
+          await queuePartnerMessage(tx, {
+            request: { kind: 'lending', ...row },
+            partner: row.partner,
+            message,
+            action: 'SCAN_IN',
+            from: row.status,
+            to: 'COMPLETED',
+            at,
+            note: null,
+            details: { itemBarcode: itemBarcodeOf(row), checkedInAt: at, dueDate: row.dueDate },
+          }),
+        ]
+      : [];
+    const actionId = await recordDeskAction(tx, {
+      session,
+      change,
+      requestId: row.requestId,
+      before: { status: row.status },
+      eventId,
+      printJobIds: [],
+      messageIds,
+    });
+    const told = message ? ` ${row.partner.name} is sent the ${describeMessage(message)}.` : '';
+    const result: CheckInOutput = {
+      requestId: row.requestId,
+      statusLabel: statusLabel('lending', 'COMPLETED'),
+      title: row.title,
+      partnerName: row.partner.name,
+      location: row.item?.location ?? null,
+      callNumber: row.item?.callNumber ?? null,
+      slip: null,
+      partnerMessage: message ? describeMessage(message) : null,
+      message: `Checked in ${row.requestId} (${row.title}) from ${row.partner.name}: request completed.${told} ${shelfSentence(row)}`,
+      actionId,
+    };
+    return result;
+  });
+  ctx.events.emit('requests.changed', { kind: 'lending', requestId: output.requestId });
+  return output;
+}

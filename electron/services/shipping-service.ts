@@ -1,0 +1,178 @@
+import type { Output, ParsedInput } from '../../shared/api/contract.ts';
+import type { Session } from '../../shared/api/dispatch.ts';
+import { DeskError } from '../../shared/api/result.ts';
+import { isIsoDate } from '../../shared/domain/dates.ts';
+import {
+  describeMessage,
+  impliedPartnerMessage,
+} from '../../shared/domain/partner-message-kinds.ts';
+import { statusLabel } from '../../shared/domain/statuses.ts';
+import { transition } from '../../shared/domain/transitions.ts';
+import { formatSlipDate } from '../../shared/printing/slips/slip-text.ts';
+import type { Orm } from '../../db/database.ts';
+import { updateLending } from '../../db/repositories/desk-requests-repository.ts';
+import {
+  itemBarcodeOf,
+  itemByBarcode,
+  lendingByRequestId,
+  type DeskLendingRow,
+} from '../../db/repositories/lending-desk-repository.ts';
+import { changeStatus, recordDeskAction, type StatusChange } from './desk-action-recorder.ts';
+import type { DeskContext } from './desk-context.ts';
+import { queuePartnerMessage } from './desk-messages.ts';
+import { afterSlip, quickPrintShippingSlip, slipSentence } from './desk-slips.ts';
+import { deskDate } from './desk-time.ts';
+import { alreadyShippedMessage, shipBlock, wrongStatusMessage } from './shipping-lookup-service.ts';
+
+/**
+ * Save on Shipping Items (issue 6 part 5): Shipped physically with its due date, the history
+ * event, the partner message (ISO Loaned or the Lender Ship letter), the shipping slip and the
+ * record for Undo, in one transaction. The wrong book is refused before anything is written.
+ */
+
+type ShipOutput = Output<'shipping.ship'>;
+
+/** The request or the refusal, before anything is written. */
+async function shippableRequest(tx: Orm, requestId: string): Promise<DeskLendingRow> {
+  const row = await lendingByRequestId(tx, requestId);
+  if (!row) {
+    throw new DeskError(
+      'NOT_FOUND',
+      `No lending request has the ID ${requestId}. Scan the request ID from the pull slip again.`,
+    );
+  }
+  const block = shipBlock(row);
+  if (block === 'ALREADY_SHIPPED') throw new DeskError('ALREADY_DONE', alreadyShippedMessage(row));
+  const step = transition('lending', row.status, 'SHIP', row.profile);
+  if (!step.ok) {
+    throw new DeskError(
+      step.reason === 'NOT_IN_PROFILE' ? 'NOT_IN_PROFILE' : 'WRONG_STATUS',
+      step.reason === 'NOT_IN_PROFILE' ? step.message : wrongStatusMessage(row),
+    );
+  }
+  return row;
+}
+
+/** The book in hand must be the request's; a request that names none takes the scanned one. */
+function checkItem(row: DeskLendingRow, scanned: string): void {
+  const expected = itemBarcodeOf(row);
+  if (expected !== null && expected.toLowerCase() !== scanned.toLowerCase()) {
+    throw new DeskError(
+      'CONFLICT',
+      `${scanned} is not the item of ${row.requestId} (it expects ${expected}); nothing was changed — check the book against the pull slip.`,
+    );
+  }
+}
+
+function checkDueDate(dueDate: string, today: string): void {
+  // The contract's pattern admits 2026-02-31; a loan must also not be due before it leaves.
+  if (!isIsoDate(dueDate)) {
+    throw new DeskError('INVALID_INPUT', `${dueDate} is not a date; enter the due date again.`);
+  }
+  if (dueDate < today) {
+    throw new DeskError(
+      'INVALID_INPUT',
+      `The due date ${formatSlipDate(dueDate)} is before today; choose a later due date.`,
+    );
+  }
+}
+
+export async function shipItem(
+  ctx: DeskContext,
+  input: ParsedInput<'shipping.ship'>,
+  session: Session,
+): Promise<ShipOutput> {
+  const done = await ctx.gate.transaction(async (tx) => {
+    const row = await shippableRequest(tx, input.requestId);
+    checkItem(row, input.itemBarcode);
+    const now = ctx.now();
+    checkDueDate(input.dueDate, deskDate(now));
+    const at = now.toISOString();
+    const note = input.note || null;
+
+    // A request that named no item now names the one that went out, so Scan In finds it later.
+    const namesItem = itemBarcodeOf(row) !== null;
+    const item = namesItem ? undefined : await itemByBarcode(tx, input.itemBarcode);
+    await updateLending(tx, row.id, {
+      ...(namesItem
+        ? {}
+        : { itemBarcode: item?.barcode ?? input.itemBarcode, itemId: item?.id ?? null }),
+      dueDate: input.dueDate,
+      suppliedFormat: 'PHYSICAL',
+      ...(input.shippingCost !== undefined ? { shippingCost: input.shippingCost } : {}),
+      ...(note ? { note } : {}),
+    });
+    const change: StatusChange = {
+      kind: 'lending',
+      rowId: row.id,
+      action: 'SHIP',
+      from: row.status,
+      to: 'SHIPPED_PHYSICALLY',
+      at,
+      operatorId: session.operatorId,
+      note,
+    };
+    const eventId = await changeStatus(tx, change);
+    const itemBarcode = itemBarcodeOf(row) ?? item?.barcode ?? input.itemBarcode;
+
+    const message = impliedPartnerMessage(
+      'lending',
+      'SHIP',
+      row.status,
+      row.partner.protocol,
+      row.profile,
+    );
+    const messageIds = message
+      ? [
+          await queuePartnerMessage(tx, {
+            request: { kind: 'lending', ...row },
+            partner: row.partner,
+            message,
+            action: 'SHIP',
+            from: row.status,
+            to: 'SHIPPED_PHYSICALLY',
+            at,
+            note,
+            details: {
+              itemBarcode,
+              dueDate: input.dueDate,
+              format: 'PHYSICAL',
+              shippingCost: input.shippingCost ?? null,
+            },
+          }),
+        ]
+      : [];
+    const slip = await quickPrintShippingSlip(ctx, tx, row.requestId);
+    const actionId = await recordDeskAction(tx, {
+      session,
+      change,
+      requestId: row.requestId,
+      before: {
+        status: row.status,
+        itemId: row.itemId,
+        itemBarcode: row.itemBarcode,
+        dueDate: row.dueDate,
+        suppliedFormat: row.suppliedFormat,
+        shippingCost: row.shippingCost,
+        note: row.note,
+      },
+      eventId,
+      printJobIds: slip.job ? [slip.job.id] : [],
+      messageIds,
+    });
+    const packIt = slip.job ? ' Put it in the book and mail the book.' : '';
+    const output: ShipOutput = {
+      requestId: row.requestId,
+      statusLabel: statusLabel('lending', 'SHIPPED_PHYSICALLY'),
+      dueDate: input.dueDate,
+      slip: slip.job,
+      partnerMessage: message ? describeMessage(message) : null,
+      message: `Shipped ${row.requestId} (${itemBarcode}) to ${row.partner.name}, due ${formatSlipDate(input.dueDate)}. ${slipSentence('SHIPPING_SLIP', slip)}${packIt}`,
+      actionId,
+    };
+    return { output, slip };
+  });
+  ctx.events.emit('requests.changed', { kind: 'lending', requestId: done.output.requestId });
+  afterSlip(ctx, done.slip);
+  return done.output;
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { actionEffects } from './contract-borrowing-desk.ts';
+import { printJobSchema } from './contract-printing.ts';
+
+/**
+ * The lending desk's scan screens and pull slips (issue "5 · Lending desk", parts 4–6): Shipping
+ * Items, Scan In Items, and pull slips for a selection. contract.ts spreads these methods into the
+ * one table.
+ */
+
+const identifier = z.string().trim().min(1).max(100);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
+/** A lending request as Shipping Items shows it while it waits for the second scan or Save. */
+const shippingRequest = z.object({
+  requestId: z.string(),
+  externalId: z.string(),
+  title: z.string(),
+  author: z.string().nullable(),
+  partnerCode: z.string(),
+  partnerName: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  /** The item the request names or Locate found; null when none is known yet. */
+  itemBarcode: z.string().nullable(),
+  callNumber: z.string().nullable(),
+  location: z.string().nullable(),
+  /** The due date to offer: today plus the partner's loan period, or null when it has none. */
+  proposedDueDate: z.string().nullable(),
+  /** Null when it can be shipped now; else why not. */
+  blocked: z.enum(['ALREADY_SHIPPED', 'WRONG_STATUS']).nullable(),
+});
+export type ShippingRequest = z.infer<typeof shippingRequest>;
+
+export const lendingDeskMethods = {
+  /**
+   * Shipping Items, either scan first: a request ID or External Identifier finds the request; an
+   * item barcode finds the shippable lending request for that item. `scanned` says which it was,
+   * so the screen knows which input is still to come.
+   */
+  'shipping.lookup': {
+    input: z.strictObject({ value: identifier }),
+    output: z.object({
+      request: shippingRequest.nullable(),
+      scanned: z.enum(['REQUEST', 'ITEM']).nullable(),
+      /** True when that one scan is enough to ship (the request's own item, and the setting allows it). */
+      readyToShip: z.boolean(),
+      message: z.string(),
+    }),
+  },
+  /**
+   * Save on Shipping Items: Shipped physically, history, the partner message (ISO `Loaned` with
+   * the item barcode and due date, or the Lender Ship letter), the shipping slip — one
+   * transaction. An item that is not the request's is refused and nothing changes.
+   */
+  'shipping.ship': {
+    input: z.strictObject({
+      requestId: identifier,
+      itemBarcode: identifier,
+      dueDate: isoDate,
+      shippingCost: z.number().min(0).max(10_000).optional(),
+      note: z.string().trim().max(1000).optional(),
+    }),
+    output: z.object({
+      requestId: z.string(),
+      statusLabel: z.string(),
+      dueDate: z.string(),
+      ...actionEffects,
+    }),
+  },
+  /**
+   * Scan In Items: a lent item that came home → Request completed; the partner is told when the
+   * profile says so; the answer says where the item goes back on the shelf.
+   */
+  'scanIn.checkIn': {
+    input: z.strictObject({ value: identifier }),
+    output: z.object({
+      requestId: z.string(),
+      statusLabel: z.string(),
+      title: z.string(),
+      partnerName: z.string(),
+      location: z.string().nullable(),
+      callNumber: z.string().nullable(),
+      ...actionEffects,
+    }),
+  },
+  /**
+   * Pull slips for the chosen lending requests, sorted by location then call number, in one job;
+   * each is marked printed and moves to Being processed where its status allows.
+   */
+  'lending.printPullSlips': {
+    input: z.strictObject({ requestIds: z.array(identifier).min(1).max(500) }),
+    output: z.object({
+      job: printJobSchema.nullable(),
+      printed: z.number().int(),
+      /** How many moved to Being processed. */
+      moved: z.number().int(),
+      message: z.string(),
+    }),
+  },
+} as const;
