@@ -8,7 +8,7 @@ import {
   lendingSlipSource,
 } from '../../db/repositories/slip-data-repository.ts';
 import type { DeskContext } from './desk-context.ts';
-import { originOf, queueSlip, toPrintJob } from './print-service.ts';
+import { originOf, queueSlip, toPrintJob } from './slip-jobs.ts';
 
 /** The slip a desk step quick-printed, or why it printed none. */
 export type DeskSlip =

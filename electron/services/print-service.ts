@@ -1,49 +1,29 @@
 import type { Output, ParsedInput } from '../../shared/api/contract.ts';
 import type { PrintJob, RequestSlipKind } from '../../shared/api/contract-printing.ts';
 import { DeskError } from '../../shared/api/result.ts';
-import {
-  choosePrinter,
-  printerLabel,
-  type ChosenPrinter,
-} from '../../shared/printing/printer-choice.ts';
-import { formatOf, parsePrinterUri } from '../../shared/printing/printer-uri.ts';
-import type { SlipOrigin } from '../../shared/printing/slip-data.ts';
+import { choosePrinter, printerLabel } from '../../shared/printing/printer-choice.ts';
 import type { SlipDocument, SlipKind } from '../../shared/printing/slip-document.ts';
 import { buildSlip } from '../../shared/printing/slips/build-slip.ts';
 import type { Orm } from '../../db/database.ts';
 import {
   getPrintJob,
-  insertPrintJob,
   lastSlipJob,
   listPrintJobs,
   retryPrintJob,
   withdrawPrintJob,
-  type PrintJobRow,
 } from '../../db/repositories/print-jobs-repository.ts';
 import { getSetting } from '../../db/repositories/settings-repository.ts';
 import {
   borrowingSlipSource,
   lendingSlipSource,
 } from '../../db/repositories/slip-data-repository.ts';
-import { renderForPrinter } from '../printing/slip-rendering.ts';
+import { NO_PRINTER, originOf, queueSlip, toPrintJob } from './slip-jobs.ts';
 import type { DeskContext } from './desk-context.ts';
 
 /**
  * Print use cases: a slip for requests, its preview, reprints, the queue's jobs. Each stores the
  * rendered job in one transaction and then wakes the queue, which sends it.
  */
-
-export const NO_PRINTER =
-  'No printer is set up. Add one in Settings → Printers, or start the desk with --printer URI.';
-
-/** Who prints a slip and when: every slip names the desk it came from. */
-export async function originOf(db: Orm, at: Date = new Date()): Promise<SlipOrigin> {
-  return {
-    institution: await getSetting(db, 'institution'),
-    deskName: await getSetting(db, 'deskName'),
-    printedAt: at.toISOString(),
-  };
-}
 
 function requestRefs(kind: SlipKind, id: number) {
   return kind === 'RECEIVE_SLIP' || kind === 'RETURN_SLIP'
@@ -99,63 +79,6 @@ async function buildRequestSlip(
 }
 
 /** A stored job as the API shows it. */
-export function toPrintJob(row: PrintJobRow, requestId: string | null): PrintJob {
-  return {
-    id: row.id,
-    slipKind: row.slipKind as PrintJob['slipKind'],
-    title: row.title,
-    requestId,
-    printer: row.printerName ?? row.printerUri,
-    state: row.state,
-    attempts: row.attempts,
-    lastError: row.lastError,
-    createdAt: row.createdAt,
-    doneAt: row.doneAt,
-  };
-}
-
-export interface QueueSlipOptions {
-  readonly doc: SlipDocument;
-  readonly printer: ChosenPrinter;
-  readonly copies: number;
-  readonly borrowingRequestId?: number | null;
-  readonly lendingRequestId?: number | null;
-}
-
-/**
- * Renders a slip for its printer and stores the job, inside the caller's transaction: the slip of a
- * desk step is stored with the step or not at all. The caller wakes the queue after commit.
- */
-export async function queueSlip(tx: Orm, options: QueueSlipOptions): Promise<PrintJobRow> {
-  const parsed = parsePrinterUri(options.printer.uri);
-  if (!parsed.ok) {
-    throw new DeskError(
-      'INVALID_INPUT',
-      `${printerLabel(options.printer)} cannot print: ${parsed.message}`,
-    );
-  }
-  const payload = await renderForPrinter(
-    options.doc,
-    options.printer,
-    formatOf(parsed.value),
-    options.copies,
-  );
-  const id = await insertPrintJob(tx, {
-    slipKind: options.doc.kind,
-    title: options.doc.title,
-    document: JSON.stringify(options.doc),
-    printerName: options.printer.name,
-    printerUri: options.printer.uri,
-    payload,
-    copies: options.copies,
-    borrowingRequestId: options.borrowingRequestId ?? null,
-    lendingRequestId: options.lendingRequestId ?? null,
-  });
-  const row = await getPrintJob(tx, id);
-  if (!row) throw new Error(`Print job ${id} vanished inside its own transaction.`);
-  return row;
-}
-
 async function printerFor(ctx: DeskContext, db: Orm, kind: SlipKind) {
   const settings = await getSetting(db, 'printing');
   const printer = choosePrinter(settings, kind, ctx.printing.runPrinterUri);

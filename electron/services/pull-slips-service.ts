@@ -16,7 +16,7 @@ import {
 } from '../../db/repositories/slip-data-repository.ts';
 import { changeStatus } from './desk-action-recorder.ts';
 import type { DeskContext } from './desk-context.ts';
-import { NO_PRINTER, originOf, queueSlip, toPrintJob } from './print-service.ts';
+import { NO_PRINTER, originOf, queueSlip, toPrintJob } from './slip-jobs.ts';
 
 /**
  * Pull slips for the chosen lending requests (issue 6 part 4): one job with the slips in shelf
