@@ -1,6 +1,8 @@
 import type { Session } from '../../shared/api/dispatch.ts';
+import { DeskError } from '../../shared/api/result.ts';
 import type { RequestKind } from '../../shared/domain/statuses.ts';
-import { actionLabel } from '../../shared/domain/transitions.ts';
+import { actionLabel, transition } from '../../shared/domain/transitions.ts';
+import type { WorkflowProfile } from '../../shared/domain/workflow-profiles.ts';
 import type { Orm } from '../../db/database.ts';
 import {
   updateBorrowing,
@@ -26,6 +28,25 @@ const PAST: Readonly<Record<RequestKind, Readonly<Record<string, string>>>> = {
 /** How the Undo button and the history name what an action did: "Received", "Loan to patron". */
 export function pastLabel(kind: RequestKind, action: string): string {
   return PAST[kind][action] ?? actionLabel(kind, action);
+}
+
+/**
+ * Refuses a desk step the transition table or the partner's workflow profile does not allow: the
+ * profile's own words when the workflow leaves the step out, else `wrongStatus` (given the table's
+ * explanation), which says what the step needs in the screen's terms.
+ */
+export function requireTransition(
+  kind: RequestKind,
+  status: string,
+  action: string,
+  profile: WorkflowProfile | undefined,
+  wrongStatus: (reason: string) => string,
+): void {
+  const step = transition(kind, status, action, profile);
+  if (step.ok) return;
+  throw step.reason === 'NOT_IN_PROFILE'
+    ? new DeskError('NOT_IN_PROFILE', step.message)
+    : new DeskError('WRONG_STATUS', wrongStatus(step.message));
 }
 
 export interface StatusChange {

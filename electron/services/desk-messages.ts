@@ -1,5 +1,9 @@
-import type { ImpliedMessage } from '../../shared/domain/partner-message-kinds.ts';
+import {
+  impliedPartnerMessage,
+  type ImpliedMessage,
+} from '../../shared/domain/partner-message-kinds.ts';
 import type { RequestKind } from '../../shared/domain/statuses.ts';
+import type { WorkflowProfile } from '../../shared/domain/workflow-profiles.ts';
 import type { Orm } from '../../db/database.ts';
 import { insertOutgoingMessage } from '../../db/repositories/partner-messages-repository.ts';
 
@@ -100,6 +104,35 @@ export async function queuePartnerMessage(
     body: JSON.stringify(body),
     createdAt: args.at,
   });
+}
+
+/**
+ * Queues the partner message a status change implies for this partner and profile, if any
+ * (shared/domain/partner-message-kinds.ts decides which); returns it with the ids queued.
+ */
+export async function queueImpliedMessage(
+  tx: Orm,
+  step: {
+    readonly request: MessageRequest;
+    readonly partner: MessagePartner & { readonly protocol: 'iso18626' | 'email' };
+    readonly profile?: WorkflowProfile | undefined;
+    readonly action: string;
+    readonly from: string;
+    readonly to: string;
+    readonly at: string;
+    readonly note: string | null;
+    readonly details?: Record<string, string | number | null>;
+  },
+): Promise<{ message: ImpliedMessage | null; messageIds: number[] }> {
+  const message = impliedPartnerMessage(
+    step.request.kind,
+    step.action,
+    step.from,
+    step.partner.protocol,
+    step.profile,
+  );
+  const messageIds = message ? [await queuePartnerMessage(tx, { ...step, message })] : [];
+  return { message, messageIds };
 }
 
 /** Queues a letter to the patron (channel email, no partner); returns its id. */

@@ -10,7 +10,6 @@ import {
   type ImpliedMessage,
 } from '../../shared/domain/partner-message-kinds.ts';
 import { statusLabel } from '../../shared/domain/statuses.ts';
-import { transition } from '../../shared/domain/transitions.ts';
 import { formatSlipDate } from '../../shared/printing/slips/slip-text.ts';
 import type { Orm } from '../../db/database.ts';
 import {
@@ -19,7 +18,12 @@ import {
   type DeskBorrowingRow,
 } from '../../db/repositories/borrowing-desk-repository.ts';
 import { getSetting } from '../../db/repositories/settings-repository.ts';
-import { changeStatus, recordDeskAction, type StatusChange } from './desk-action-recorder.ts';
+import {
+  changeStatus,
+  recordDeskAction,
+  requireTransition,
+  type StatusChange,
+} from './desk-action-recorder.ts';
 import type { DeskContext } from './desk-context.ts';
 import { queuePartnerMessage, queuePatronLetter } from './desk-messages.ts';
 import { afterSlip, quickPrintBorrowingSlip, slipSentence } from './desk-slips.ts';
@@ -45,13 +49,7 @@ export async function receivableRequest(tx: Orm, requestId: string): Promise<Des
   const block = receiveBlock(row);
   if (block === 'ALREADY_RECEIVED')
     throw new DeskError('ALREADY_DONE', alreadyReceivedMessage(row));
-  const step = transition('borrowing', row.status, 'RECEIVE', row.profile);
-  if (!step.ok) {
-    throw new DeskError(
-      step.reason === 'NOT_IN_PROFILE' ? 'NOT_IN_PROFILE' : 'WRONG_STATUS',
-      step.reason === 'NOT_IN_PROFILE' ? step.message : wrongStatusMessage(row),
-    );
-  }
+  requireTransition('borrowing', row.status, 'RECEIVE', row.profile, () => wrongStatusMessage(row));
   return row;
 }
 

@@ -1,10 +1,7 @@
 import type { Output, ParsedInput } from '../../shared/api/contract.ts';
 import type { Session } from '../../shared/api/dispatch.ts';
 import { DeskError } from '../../shared/api/result.ts';
-import {
-  describeMessage,
-  impliedPartnerMessage,
-} from '../../shared/domain/partner-message-kinds.ts';
+import { describeMessage } from '../../shared/domain/partner-message-kinds.ts';
 import { statusLabel, type RequestKind } from '../../shared/domain/statuses.ts';
 import {
   actionCodes,
@@ -16,7 +13,7 @@ import {
 import { actionTarget } from '../../db/repositories/desk-requests-repository.ts';
 import { changeStatus, recordDeskAction, type StatusChange } from './desk-action-recorder.ts';
 import type { DeskContext } from './desk-context.ts';
-import { queuePartnerMessage } from './desk-messages.ts';
+import { queueImpliedMessage } from './desk-messages.ts';
 
 /**
  * A row action from the Borrowing or Lending Requests list (Loan to patron, Returned by patron,
@@ -92,28 +89,17 @@ export async function actOnRequest(
       note: input.note || null,
     };
     const eventId = await changeStatus(tx, change);
-    const message = impliedPartnerMessage(
-      kind,
+    const { message, messageIds } = await queueImpliedMessage(tx, {
+      request: target,
+      partner: target.partner,
+      profile: target.profile,
       action,
-      target.status,
-      target.partner.protocol,
-      target.profile,
-    );
-    const messageIds = message
-      ? [
-          await queuePartnerMessage(tx, {
-            request: target,
-            partner: target.partner,
-            message,
-            action,
-            from: target.status,
-            to: step.to,
-            at,
-            note: input.note || null,
-            details: { dueDate: target.dueDate },
-          }),
-        ]
-      : [];
+      from: target.status,
+      to: step.to,
+      at,
+      note: input.note || null,
+      details: { dueDate: target.dueDate },
+    });
     const actionId = await recordDeskAction(tx, {
       session,
       change,

@@ -1,10 +1,7 @@
 import type { Output, ParsedInput } from '../../shared/api/contract.ts';
 import type { Session } from '../../shared/api/dispatch.ts';
 import { DeskError } from '../../shared/api/result.ts';
-import {
-  describeMessage,
-  impliedPartnerMessage,
-} from '../../shared/domain/partner-message-kinds.ts';
+import { describeMessage } from '../../shared/domain/partner-message-kinds.ts';
 import { statusLabel } from '../../shared/domain/statuses.ts';
 import { BORROWING_ACTIONS, transition } from '../../shared/domain/transitions.ts';
 import { judgeScan } from '../../shared/scanning/scan-kinds.ts';
@@ -16,9 +13,14 @@ import {
   type DeskBorrowingRow,
 } from '../../db/repositories/borrowing-desk-repository.ts';
 import { lastEventAt } from '../../db/repositories/request-events-repository.ts';
-import { changeStatus, recordDeskAction, type StatusChange } from './desk-action-recorder.ts';
+import {
+  changeStatus,
+  recordDeskAction,
+  requireTransition,
+  type StatusChange,
+} from './desk-action-recorder.ts';
 import type { DeskContext } from './desk-context.ts';
-import { queuePartnerMessage } from './desk-messages.ts';
+import { queueImpliedMessage } from './desk-messages.ts';
 import { afterSlip, quickPrintBorrowingSlip, slipSentence } from './desk-slips.ts';
 import { formatWhen } from './desk-time.ts';
 import { listOfLabels, receiveBlock } from './receiving-lookup-service.ts';
@@ -111,13 +113,9 @@ async function returnableRequest(tx: Orm, requestId: string): Promise<DeskBorrow
   if (blocked === 'ALREADY_RETURNED') {
     throw new DeskError('ALREADY_DONE', await alreadyReturnedMessage(tx, row));
   }
-  const step = transition('borrowing', row.status, 'RETURN_TO_PARTNER', row.profile);
-  if (!step.ok) {
-    throw new DeskError(
-      step.reason === 'NOT_IN_PROFILE' ? 'NOT_IN_PROFILE' : 'WRONG_STATUS',
-      step.reason === 'NOT_IN_PROFILE' ? step.message : wrongStatusMessage(row),
-    );
-  }
+  requireTransition('borrowing', row.status, 'RETURN_TO_PARTNER', row.profile, () =>
+    wrongStatusMessage(row),
+  );
   return row;
 }
 
@@ -146,28 +144,17 @@ export async function returnItem(
       note: note && `Note to partner: ${note}`,
     };
     const eventId = await changeStatus(tx, change);
-    const message = impliedPartnerMessage(
-      'borrowing',
-      'RETURN_TO_PARTNER',
-      row.status,
-      row.partner.protocol,
-      row.profile,
-    );
-    const messageIds = message
-      ? [
-          await queuePartnerMessage(tx, {
-            request: { kind: 'borrowing', ...row },
-            partner: row.partner,
-            message,
-            action: 'RETURN_TO_PARTNER',
-            from: row.status,
-            to: 'RETURNED_TO_PARTNER',
-            at,
-            note,
-            details: { pieces: row.pieces, dueDate: row.dueDate, itemBarcode: row.tempBarcode },
-          }),
-        ]
-      : [];
+    const { message, messageIds } = await queueImpliedMessage(tx, {
+      request: { kind: 'borrowing', ...row },
+      partner: row.partner,
+      profile: row.profile,
+      action: 'RETURN_TO_PARTNER',
+      from: row.status,
+      to: 'RETURNED_TO_PARTNER',
+      at,
+      note,
+      details: { pieces: row.pieces, dueDate: row.dueDate, itemBarcode: row.tempBarcode },
+    });
     const slip = await quickPrintBorrowingSlip(ctx, tx, 'RETURN_SLIP', row.requestId, note);
     const actionId = await recordDeskAction(tx, {
       session,

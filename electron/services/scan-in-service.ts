@@ -1,12 +1,9 @@
 import type { Output, ParsedInput } from '../../shared/api/contract.ts';
 import type { Session } from '../../shared/api/dispatch.ts';
 import { DeskError } from '../../shared/api/result.ts';
-import {
-  describeMessage,
-  impliedPartnerMessage,
-} from '../../shared/domain/partner-message-kinds.ts';
+import { describeMessage } from '../../shared/domain/partner-message-kinds.ts';
 import { statusLabel } from '../../shared/domain/statuses.ts';
-import { LENDING_ACTIONS, transition } from '../../shared/domain/transitions.ts';
+import { LENDING_ACTIONS } from '../../shared/domain/transitions.ts';
 import type { Orm } from '../../db/database.ts';
 import {
   itemBarcodeOf,
@@ -17,9 +14,14 @@ import {
   newest,
   type DeskLendingRow,
 } from '../../db/repositories/lending-desk-repository.ts';
-import { changeStatus, recordDeskAction, type StatusChange } from './desk-action-recorder.ts';
+import {
+  changeStatus,
+  recordDeskAction,
+  requireTransition,
+  type StatusChange,
+} from './desk-action-recorder.ts';
 import type { DeskContext } from './desk-context.ts';
-import { queuePartnerMessage } from './desk-messages.ts';
+import { queueImpliedMessage } from './desk-messages.ts';
 
 /**
  * Scan In Items (issue 6 part 6): a lent book that came home → Request completed, the partner told
@@ -65,15 +67,14 @@ async function checkInable(tx: Orm, value: string): Promise<DeskLendingRow> {
       `${row.requestId} (${row.title}) from ${row.partner.name} is already checked in ("Request completed"). ${shelfSentence(row)}`,
     );
   }
-  const step = transition('lending', row.status, 'SCAN_IN', row.profile);
-  if (!step.ok) {
-    throw new DeskError(
-      step.reason === 'NOT_IN_PROFILE' ? 'NOT_IN_PROFILE' : 'WRONG_STATUS',
-      step.reason === 'NOT_IN_PROFILE'
-        ? step.message
-        : `${row.requestId} (${row.title}) has not been lent out, so it cannot be checked in. ${step.message}`,
-    );
-  }
+  requireTransition(
+    'lending',
+    row.status,
+    'SCAN_IN',
+    row.profile,
+    (reason) =>
+      `${row.requestId} (${row.title}) has not been lent out, so it cannot be checked in. ${reason}`,
+  );
   return row;
 }
 
@@ -97,28 +98,17 @@ export async function checkInItem(
     };
     const eventId = await changeStatus(tx, change);
     // ISO partners hear LoanCompleted only when their profile has the Checked In Message step.
-    const message = impliedPartnerMessage(
-      'lending',
-      'SCAN_IN',
-      row.status,
-      row.partner.protocol,
-      row.profile,
-    );
-    const messageIds = message
-      ? [
-          await queuePartnerMessage(tx, {
-            request: { kind: 'lending', ...row },
-            partner: row.partner,
-            message,
-            action: 'SCAN_IN',
-            from: row.status,
-            to: 'COMPLETED',
-            at,
-            note: null,
-            details: { itemBarcode: itemBarcodeOf(row), checkedInAt: at, dueDate: row.dueDate },
-          }),
-        ]
-      : [];
+    const { message, messageIds } = await queueImpliedMessage(tx, {
+      request: { kind: 'lending', ...row },
+      partner: row.partner,
+      profile: row.profile,
+      action: 'SCAN_IN',
+      from: row.status,
+      to: 'COMPLETED',
+      at,
+      note: null,
+      details: { itemBarcode: itemBarcodeOf(row), checkedInAt: at, dueDate: row.dueDate },
+    });
     const actionId = await recordDeskAction(tx, {
       session,
       change,

@@ -2,12 +2,8 @@ import type { Output, ParsedInput } from '../../shared/api/contract.ts';
 import type { Session } from '../../shared/api/dispatch.ts';
 import { DeskError } from '../../shared/api/result.ts';
 import { isIsoDate } from '../../shared/domain/dates.ts';
-import {
-  describeMessage,
-  impliedPartnerMessage,
-} from '../../shared/domain/partner-message-kinds.ts';
+import { describeMessage } from '../../shared/domain/partner-message-kinds.ts';
 import { statusLabel } from '../../shared/domain/statuses.ts';
-import { transition } from '../../shared/domain/transitions.ts';
 import { formatSlipDate } from '../../shared/printing/slips/slip-text.ts';
 import type { Orm } from '../../db/database.ts';
 import { updateLending } from '../../db/repositories/desk-requests-repository.ts';
@@ -17,9 +13,14 @@ import {
   lendingByRequestId,
   type DeskLendingRow,
 } from '../../db/repositories/lending-desk-repository.ts';
-import { changeStatus, recordDeskAction, type StatusChange } from './desk-action-recorder.ts';
+import {
+  changeStatus,
+  recordDeskAction,
+  requireTransition,
+  type StatusChange,
+} from './desk-action-recorder.ts';
 import type { DeskContext } from './desk-context.ts';
-import { queuePartnerMessage } from './desk-messages.ts';
+import { queueImpliedMessage } from './desk-messages.ts';
 import { afterSlip, quickPrintShippingSlip, slipSentence } from './desk-slips.ts';
 import { deskDate } from './desk-time.ts';
 import { alreadyShippedMessage, shipBlock, wrongStatusMessage } from './shipping-lookup-service.ts';
@@ -43,13 +44,7 @@ async function shippableRequest(tx: Orm, requestId: string): Promise<DeskLending
   }
   const block = shipBlock(row);
   if (block === 'ALREADY_SHIPPED') throw new DeskError('ALREADY_DONE', alreadyShippedMessage(row));
-  const step = transition('lending', row.status, 'SHIP', row.profile);
-  if (!step.ok) {
-    throw new DeskError(
-      step.reason === 'NOT_IN_PROFILE' ? 'NOT_IN_PROFILE' : 'WRONG_STATUS',
-      step.reason === 'NOT_IN_PROFILE' ? step.message : wrongStatusMessage(row),
-    );
-  }
+  requireTransition('lending', row.status, 'SHIP', row.profile, () => wrongStatusMessage(row));
   return row;
 }
 
@@ -115,33 +110,22 @@ export async function shipItem(
     const eventId = await changeStatus(tx, change);
     const itemBarcode = itemBarcodeOf(row) ?? item?.barcode ?? input.itemBarcode;
 
-    const message = impliedPartnerMessage(
-      'lending',
-      'SHIP',
-      row.status,
-      row.partner.protocol,
-      row.profile,
-    );
-    const messageIds = message
-      ? [
-          await queuePartnerMessage(tx, {
-            request: { kind: 'lending', ...row },
-            partner: row.partner,
-            message,
-            action: 'SHIP',
-            from: row.status,
-            to: 'SHIPPED_PHYSICALLY',
-            at,
-            note,
-            details: {
-              itemBarcode,
-              dueDate: input.dueDate,
-              format: 'PHYSICAL',
-              shippingCost: input.shippingCost ?? null,
-            },
-          }),
-        ]
-      : [];
+    const { message, messageIds } = await queueImpliedMessage(tx, {
+      request: { kind: 'lending', ...row },
+      partner: row.partner,
+      profile: row.profile,
+      action: 'SHIP',
+      from: row.status,
+      to: 'SHIPPED_PHYSICALLY',
+      at,
+      note,
+      details: {
+        itemBarcode,
+        dueDate: input.dueDate,
+        format: 'PHYSICAL',
+        shippingCost: input.shippingCost ?? null,
+      },
+    });
     const slip = await quickPrintShippingSlip(ctx, tx, row.requestId);
     const actionId = await recordDeskAction(tx, {
       session,

@@ -3,6 +3,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { formatSlipDate } from '../../shared/printing/slips/slip-text.ts';
 import { startLoopbackPrinter, type LoopbackPrinter } from '../helpers/loopback-printer.ts';
 import { serveImportedDesk } from './support/desk-process.ts';
+import {
+  openScreen,
+  wedgeScan,
+  typeScan,
+  outcomeBanner as banner,
+  slipText as text,
+} from './support/desk-page.ts';
 
 /**
  * The borrowing desk (WRLC seed, "How to Process Borrowed P2P Items", Parts I and II) in Chromium
@@ -22,31 +29,7 @@ test.afterAll(async () => {
 const RECEIVE_FIELD = 'Scan the External Identifier from the paperwork';
 const RETURN_FIELD = 'Scan the item barcode, not the External Identifier';
 
-async function open(page: Page, screen: string): Promise<void> {
-  await page.goto(desk().url);
-  await page
-    .getByRole('navigation', { name: 'Desk screens' })
-    .getByRole('link', { name: screen, exact: true })
-    .click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(screen);
-}
-
-/** A keyboard-wedge scanner: a burst of keys a few ms apart, then Enter, wherever focus is. */
-async function wedgeScan(page: Page, value: string): Promise<void> {
-  await page.keyboard.type(value, { delay: 5 });
-  await page.keyboard.press('Enter');
-}
-
-/** Types a value into a scan screen's field and presses Enter, as a person does. */
-async function typeScan(page: Page, label: string, value: string): Promise<void> {
-  const field = page.getByLabel(label);
-  await field.fill(value);
-  await field.press('Enter');
-}
-
-function banner(page: Page) {
-  return page.locator('.outcome');
-}
+const open = (page: Page, screen: string) => openScreen(page, desk().url, screen);
 
 /** Receives a request through its Temporary barcode dialog, typing both values. */
 async function receive(page: Page, externalId: string, barcode: string): Promise<void> {
@@ -57,10 +40,6 @@ async function receive(page: Page, externalId: string, barcode: string): Promise
   await dialog.getByLabel('Item barcode').press('Enter');
   await expect(dialog).toHaveCount(0);
   await expect(banner(page)).toContainText('Received');
-}
-
-function text(bytes: Uint8Array | undefined): string {
-  return Buffer.from(bytes ?? []).toString('latin1');
 }
 
 test('receives B-1001 by wedge scans alone; a scan during the dialog goes to the dialog', async ({

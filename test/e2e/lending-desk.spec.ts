@@ -2,6 +2,12 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startLoopbackPrinter, type LoopbackPrinter } from '../helpers/loopback-printer.ts';
 import { serveImportedDesk } from './support/desk-process.ts';
+import {
+  openScreen,
+  wedgeScan,
+  outcomeBanner as banner,
+  slipText as text,
+} from './support/desk-page.ts';
 
 /**
  * The lending desk (WRLC seed, "How to Process Loaned P2P Items") in Chromium against
@@ -22,20 +28,7 @@ test.afterAll(async () => {
 const SHIP_FIELD = 'Scan the request ID (or External Identifier) and the item barcode';
 const SCAN_IN_FIELD = 'Scan the barcode of the item that came home';
 
-async function open(page: Page, screen: string): Promise<void> {
-  await page.goto(desk().url);
-  await page
-    .getByRole('navigation', { name: 'Desk screens' })
-    .getByRole('link', { name: screen, exact: true })
-    .click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(screen);
-}
-
-/** A keyboard-wedge scanner: a burst of keys a few ms apart, then Enter, wherever focus is. */
-async function wedgeScan(page: Page, value: string): Promise<void> {
-  await page.keyboard.type(value, { delay: 5 });
-  await page.keyboard.press('Enter');
-}
+const open = (page: Page, screen: string) => openScreen(page, desk().url, screen);
 
 /** Stores a desk setting straight through the API, as Settings would. */
 async function setSetting(key: string, value: unknown): Promise<void> {
@@ -46,14 +39,6 @@ async function setSetting(key: string, value: unknown): Promise<void> {
     body: JSON.stringify({ key, value }),
   });
   expect(reply.ok).toBe(true);
-}
-
-function banner(page: Page) {
-  return page.locator('.outcome');
-}
-
-function text(bytes: Uint8Array | undefined): string {
-  return Buffer.from(bytes ?? []).toString('latin1');
 }
 
 test('L-2001: pull slip from the list, shipped by two scans, scanned in when it comes home', async ({

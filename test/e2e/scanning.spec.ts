@@ -1,17 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { serveImportedDesk } from './support/desk-process.ts';
+import { openScreen } from './support/desk-page.ts';
 
 const desk = serveImportedDesk(test);
 
-async function open(page: Page, screen: string): Promise<void> {
-  await page.goto(desk().url);
-  await page
-    .getByRole('navigation', { name: 'Desk screens' })
-    .getByRole('link', { name: screen, exact: true })
-    .click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(screen);
-}
+const open = (page: Page, screen: string) => openScreen(page, desk().url, screen);
 
 test('a typed External Identifier at Receiving Items is found and shown large', async ({
   page,
