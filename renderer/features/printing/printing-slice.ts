@@ -44,6 +44,9 @@ export function createPrintingSlice(client: DeskClient): DeskSlice<PrintingSlice
   return (set, get) => {
     const patch = (part: Partial<PrintingSlice['printing']>) =>
       set((state) => ({ printing: { ...state.printing, ...part } }));
+    // A status asked for can answer after a newer one was pushed (the job printed meanwhile):
+    // the answer is kept only when nothing was pushed while it was on its way.
+    let pushed = 0;
 
     /** After a job changed: refresh what is on show and say what happened. */
     async function settle(result: Result<unknown>, done: string | null): Promise<boolean> {
@@ -66,10 +69,12 @@ export function createPrintingSlice(client: DeskClient): DeskSlice<PrintingSlice
     return {
       printing: { status: null, jobs: [], requestJobs: null, preview: null, error: null },
       async loadPrintStatus() {
+        const before = pushed;
         const result = await client.call('printing.status', {});
-        if (result.ok) patch({ status: result.value });
+        if (result.ok && pushed === before) patch({ status: result.value });
       },
       printStatusArrived(status) {
+        pushed += 1;
         patch({ status });
         const shown = get().printing.requestJobs;
         if (shown) void get().loadPrintJobs(shown.requestId);
