@@ -173,6 +173,13 @@ export const lendingRequests = sqliteTable(
     shippingCost: real('shipping_cost'),
     /** JSON array of candidate item ids when Locate found none or several. */
     locateCandidates: text('locate_candidates'),
+    /** Conditional: the reason given and the last day to wait for the borrower's answer. */
+    conditionReason: text('condition_reason'),
+    replyBy: text('reply_by'),
+    /** Reject: the ISO 18626 ReasonUnfilled value. */
+    rejectReason: text('reject_reason'),
+    /** Remove Requests: gone from the task list and the scan screens; its history stays. */
+    removedAt: text('removed_at'),
     createdAt: text('created_at').notNull().default(now),
     updatedAt: text('updated_at').notNull().default(now),
   },
@@ -182,6 +189,31 @@ export const lendingRequests = sqliteTable(
     index('lending_status_idx').on(t.status, t.id),
     index('lending_partner_idx').on(t.partnerId),
     index('lending_assigned_idx').on(t.assignedTo),
+  ],
+);
+
+/**
+ * Alerts on a request (Alma's Alerts tab): Locate failed, a partner's note, an ERROR confirmation.
+ * Remove Alerts stamps `removedAt`; an alert is active while it is null.
+ */
+export const requestAlerts = sqliteTable(
+  'request_alerts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    borrowingRequestId: integer('borrowing_request_id').references(() => borrowingRequests.id),
+    lendingRequestId: integer('lending_request_id').references(() => lendingRequests.id),
+    code: text('code').notNull(),
+    message: text('message').notNull(),
+    at: text('at').notNull().default(now),
+    removedAt: text('removed_at'),
+  },
+  (t) => [
+    index('alerts_lending_idx').on(t.lendingRequestId, t.removedAt),
+    index('alerts_borrowing_idx').on(t.borrowingRequestId, t.removedAt),
+    check(
+      'alerts_one_request',
+      sql`(${t.borrowingRequestId} IS NULL) <> (${t.lendingRequestId} IS NULL)`,
+    ),
   ],
 );
 

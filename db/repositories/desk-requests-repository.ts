@@ -41,6 +41,11 @@ export interface LendingChanges {
   suppliedFormat?: string | null;
   shippingCost?: number | null;
   note?: string | null;
+  /** Conditional: the reason and the date for reply. */
+  conditionReason?: string | null;
+  replyBy?: string | null;
+  /** Reject: the ISO 18626 ReasonUnfilled code. */
+  rejectReason?: string | null;
   printed?: boolean;
   updatedAt?: string;
 }
@@ -52,6 +57,9 @@ export const LENDING_UNDOABLE = [
   'suppliedFormat',
   'shippingCost',
   'note',
+  'conditionReason',
+  'replyBy',
+  'rejectReason',
 ] as const satisfies readonly (keyof LendingChanges)[];
 
 /** One request of `kind` by its request ID (any case), with its partner and workflow profile. */

@@ -16,6 +16,7 @@ import {
 } from '../../shared/import/import-references.ts';
 import type { Orm } from '../database.ts';
 import type { Gate } from '../gate.ts';
+import { locateImported } from './locate-repository.ts';
 import {
   borrowingRequests as br,
   items,
@@ -35,8 +36,10 @@ export interface ImportOptions {
 
 /**
  * Applies a validated import document in one transaction: partners, patrons, items, then the
- * requests, each with an IMPORT history event. A key the desk already holds, a reference to
- * nothing, or an unknown workflow profile refuses the whole file and nothing is written.
+ * requests, each with an IMPORT history event; then Locate runs for each lending request that
+ * arrived as Created without an item barcode (after the IMPORT event, so history reads in order).
+ * A key the desk already holds, a reference to nothing, or an unknown workflow profile refuses the
+ * whole file and nothing is written.
  */
 export async function importDocument(
   gate: Gate,
@@ -62,7 +65,8 @@ export async function importDocument(
       const code = clashes.length === problems.length ? 'CONFLICT' : 'INVALID_INPUT';
       throw importRefusal(inFileOrder(problems), options.source, code);
     }
-    writeDocument(tx, doc, find, profiles, options.source);
+    const lastLending = writeDocument(tx, doc, find, profiles, options.source);
+    await locateImported(tx, lastLending, new Date().toISOString());
     return {
       partners: doc.partners.length,
       patrons: doc.patrons.length,
@@ -202,13 +206,14 @@ function insertRows<T extends SQLiteTable, C extends keyof T['$inferInsert'] & s
   });
 }
 
+/** Writes the file's records; returns the highest lending row id before them, for Locate. */
 function writeDocument(
   tx: Orm,
   doc: ImportDocument,
   find: Lookups,
   profiles: readonly ProfileRef[],
   source?: string,
-): void {
+): number {
   const partnerRows = doc.partners.map((r) => ({
     ...r,
     isoVersion: r.isoVersion ?? '1.2',
@@ -263,6 +268,7 @@ function writeDocument(
   }));
   insertRows(tx, lr, LENDING_COLUMNS, lendingRows);
   writeImportEvents(tx, lastBorrowing, lastLending, source);
+  return lastLending;
 }
 
 /** Column names in one string per table, so each list reads as one line. */

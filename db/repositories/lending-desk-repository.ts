@@ -12,6 +12,8 @@ export interface DeskLendingRow {
   readonly title: string;
   readonly author: string | null;
   readonly status: string;
+  /** PHYSICAL, DIGITAL or PHYSICAL_NON_RETURNABLE: what the partner asked for. */
+  readonly requestedFormat: string;
   readonly itemId: number | null;
   /** The request's own item barcode column (null when the request names none yet). */
   readonly itemBarcode: string | null;
@@ -19,6 +21,10 @@ export interface DeskLendingRow {
   readonly suppliedFormat: string | null;
   readonly shippingCost: number | null;
   readonly note: string | null;
+  /** Conditional's reason and date for reply; Reject's ReasonUnfilled code. */
+  readonly conditionReason: string | null;
+  readonly replyBy: string | null;
+  readonly rejectReason: string | null;
   /** The located item, or the item the request names by barcode; where it shelves. */
   readonly item: {
     readonly barcode: string;
@@ -38,19 +44,25 @@ export interface DeskLendingRow {
   readonly profile: WorkflowProfile | undefined;
 }
 
+/**
+ * A request's item, as the slips and the task list show it: the located item, or else the item
+ * the request names before Locate ran.
+ */
+export const requestItem = or(
+  eq(items.id, lr.itemId),
+  and(isNull(lr.itemId), eq(items.barcode, lr.itemBarcode)),
+) as SQL;
+
 function lendingRows(db: Orm, where: SQL | undefined): DeskLendingRow[] {
   return (
     db
       .select({ r: lr, i: items, p: partners, w: workflowProfiles })
       .from(lr)
       .innerJoin(partners, eq(partners.id, lr.partnerId))
-      // As the slips do: the located item, or the item the request names before Locate ran.
-      .leftJoin(
-        items,
-        or(eq(items.id, lr.itemId), and(isNull(lr.itemId), eq(items.barcode, lr.itemBarcode))),
-      )
+      .leftJoin(items, requestItem)
       .leftJoin(workflowProfiles, eq(workflowProfiles.id, partners.lendingWorkflowId))
-      .where(where)
+      // A removed request (Remove Requests) is gone from the scan screens and pull slips.
+      .where(and(isNull(lr.removedAt), where))
       // Oldest first: when one item serves several requests, the earlier one is shipped first.
       .orderBy(lr.id)
       .all()
@@ -61,12 +73,16 @@ function lendingRows(db: Orm, where: SQL | undefined): DeskLendingRow[] {
         title: r.title,
         author: r.author,
         status: r.status,
+        requestedFormat: r.requestedFormat,
         itemId: r.itemId,
         itemBarcode: r.itemBarcode,
         dueDate: r.dueDate,
         suppliedFormat: r.suppliedFormat,
         shippingCost: r.shippingCost,
         note: r.note,
+        conditionReason: r.conditionReason,
+        replyBy: r.replyBy,
+        rejectReason: r.rejectReason,
         item: i && { barcode: i.barcode, callNumber: i.callNumber, location: i.location },
         partner: {
           id: p.id,

@@ -3,7 +3,6 @@ import type {
   BorrowingRow,
   Facet,
   HistoryEvent,
-  LendingRow,
   RequestDetail,
 } from '../../shared/api/contract.ts';
 import { statusLabel, type RequestKind } from '../../shared/domain/statuses.ts';
@@ -18,6 +17,7 @@ import {
   patrons,
   requestEvents,
 } from '../schema.ts';
+import { countRows, facetRows, likeAny, partnerIdsOf, whereOf } from './list-filters.ts';
 import { getPartnerById } from './partners-repository.ts';
 
 export interface ListFilter {
@@ -35,53 +35,12 @@ export interface ListPage<Row> {
   facets: { status: Facet[]; partner: Facet[] };
 }
 
-/** `%text%` for LIKE, with the wildcards in the text itself taken literally. */
-function contains(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-function likeAny(columns: SQL[], text: string): SQL {
-  const pattern = contains(text);
-  return or(...columns.map((c) => sql`${c} LIKE ${pattern} ESCAPE '\\'`)) as SQL;
-}
-
-function partnerCodes(db: Orm, codes: readonly string[] | undefined): number[] | undefined {
-  if (!codes || codes.length === 0) return undefined;
-  return db
-    .select({ id: partners.id })
-    .from(partners)
-    .where(inArray(partners.code, [...codes]))
-    .all()
-    .map((r) => r.id);
-}
-
-interface Parts {
-  find?: SQL | undefined;
-  status?: SQL | undefined;
-  partner?: SQL | undefined;
-}
-
-function whereOf(parts: Parts, skip?: keyof Parts): SQL | undefined {
-  const list = (Object.keys(parts) as (keyof Parts)[])
-    .filter((k) => k !== skip)
-    .map((k) => parts[k])
-    .filter((c): c is SQL => c !== undefined);
-  return list.length ? and(...list) : undefined;
-}
-
-function facetRows(
-  rows: { value: string; count: number }[],
-  label: (v: string) => string,
-): Facet[] {
-  return rows
-    .map((r) => ({ value: r.value, label: label(r.value), count: r.count }))
-    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-}
+type Parts = Partial<Record<'find' | 'status' | 'partner', SQL | undefined>>;
 
 /** The Borrowing Requests list: newest first, keyset-paged, with status and partner facets. */
 export async function listBorrowing(db: Orm, f: ListFilter): Promise<ListPage<BorrowingRow>> {
   const text = f.find?.trim();
-  const partnerIds = partnerCodes(db, f.partner);
+  const partnerIds = partnerIdsOf(db, f.partner);
   const parts: Parts = {
     find: text
       ? or(
@@ -119,17 +78,16 @@ export async function listBorrowing(db: Orm, f: ListFilter): Promise<ListPage<Bo
     .limit(f.limit)
     .all();
 
-  const count = sql<number>`count(*)`.mapWith(Number);
   const total =
     db
-      .select({ n: count })
+      .select({ n: countRows })
       .from(br)
       .innerJoin(partners, eq(partners.id, br.partnerId))
       .innerJoin(patrons, eq(patrons.id, br.patronId))
       .where(where)
       .get()?.n ?? 0;
   const statusFacet = db
-    .select({ value: br.status, count })
+    .select({ value: br.status, count: countRows })
     .from(br)
     .innerJoin(partners, eq(partners.id, br.partnerId))
     .innerJoin(patrons, eq(patrons.id, br.patronId))
@@ -137,7 +95,7 @@ export async function listBorrowing(db: Orm, f: ListFilter): Promise<ListPage<Bo
     .groupBy(br.status)
     .all();
   const partnerFacet = db
-    .select({ value: partners.code, name: partners.name, count })
+    .select({ value: partners.code, name: partners.name, count: countRows })
     .from(br)
     .innerJoin(partners, eq(partners.id, br.partnerId))
     .innerJoin(patrons, eq(patrons.id, br.patronId))
@@ -160,88 +118,20 @@ export async function listBorrowing(db: Orm, f: ListFilter): Promise<ListPage<Bo
   };
 }
 
-/** The Lending Requests task list: newest first, keyset-paged, with status and partner facets. */
-export async function listLending(db: Orm, f: ListFilter): Promise<ListPage<LendingRow>> {
-  const text = f.find?.trim();
-  const partnerIds = partnerCodes(db, f.partner);
-  const parts: Parts = {
-    find: text
-      ? or(
-          eq(lr.requestId, text),
-          eq(lr.externalId, text),
-          eq(lr.itemBarcode, text),
-          likeAny([sql`${lr.title}`, sql`${lr.author}`, sql`${partners.name}`], text),
-        )
-      : undefined,
-    status: f.status?.length ? inArray(lr.status, [...f.status]) : undefined,
-    partner: partnerIds ? inArray(lr.partnerId, partnerIds) : undefined,
-  };
-  const where = whereOf(parts);
-  const page = db
-    .select({
-      id: lr.id,
-      requestId: lr.requestId,
-      externalId: lr.externalId,
-      partnerCode: partners.code,
-      partnerName: partners.name,
-      title: lr.title,
-      author: lr.author,
-      status: lr.status,
-      itemBarcode: lr.itemBarcode,
-      callNumber: items.callNumber,
-      location: items.location,
-      neededBy: lr.neededBy,
-      printed: lr.printed,
-      updatedAt: lr.updatedAt,
-    })
-    .from(lr)
-    .innerJoin(partners, eq(partners.id, lr.partnerId))
-    .leftJoin(items, eq(items.id, lr.itemId))
-    .where(and(where, f.after ? lt(lr.id, f.after) : undefined))
-    .orderBy(desc(lr.id))
-    .limit(f.limit)
-    .all();
-
-  const count = sql<number>`count(*)`.mapWith(Number);
-  const total =
-    db
-      .select({ n: count })
-      .from(lr)
-      .innerJoin(partners, eq(partners.id, lr.partnerId))
-      .where(where)
-      .get()?.n ?? 0;
-  const statusFacet = db
-    .select({ value: lr.status, count })
-    .from(lr)
-    .innerJoin(partners, eq(partners.id, lr.partnerId))
-    .where(whereOf(parts, 'status'))
-    .groupBy(lr.status)
-    .all();
-  const partnerFacet = db
-    .select({ value: partners.code, name: partners.name, count })
-    .from(lr)
-    .innerJoin(partners, eq(partners.id, lr.partnerId))
-    .where(whereOf(parts, 'partner'))
-    .groupBy(partners.code)
-    .all();
-  const names = new Map(partnerFacet.map((p) => [p.value, p.name]));
-
-  return {
-    rows: page.map(({ id: _id, ...r }) => ({
-      ...r,
-      statusLabel: statusLabel('lending', r.status),
-    })),
-    nextAfter: page.length === f.limit ? (page.at(-1)?.id ?? null) : null,
-    total,
-    facets: {
-      status: facetRows(statusFacet, (v) => statusLabel('lending', v)),
-      partner: facetRows(partnerFacet, (v) => names.get(v) ?? v),
-    },
-  };
-}
-
-/** History events that are not moves of the transition table. */
-const EVENT_LABELS: Readonly<Record<string, string>> = { IMPORT: 'Imported', UNDO: 'Undo' };
+/** History actions that are not moves of the transition table, in the words the history shows. */
+const EVENT_LABELS: Readonly<Record<string, string>> = {
+  IMPORT: 'Imported',
+  UNDO: 'Undo',
+  ASSIGN: 'Assigned',
+  RELEASE: 'Released',
+  EDIT: 'Edited',
+  DUPLICATE: 'Duplicated',
+  LOCATED: 'Located',
+  CHANGE_STATUS: 'Status changed',
+  REMOVE: 'Removed',
+  REMOVE_ALERTS: 'Alerts removed',
+  REACTIVATE: 'Reactivated',
+};
 
 function history(db: Orm, kind: RequestKind, id: number): HistoryEvent[] {
   const column =
@@ -359,9 +249,8 @@ export async function getRequestDetail(
 }
 
 export async function countRequests(db: Orm): Promise<{ borrowing: number; lending: number }> {
-  const count = sql<number>`count(*)`.mapWith(Number);
   return {
-    borrowing: db.select({ n: count }).from(br).get()?.n ?? 0,
-    lending: db.select({ n: count }).from(lr).get()?.n ?? 0,
+    borrowing: db.select({ n: countRows }).from(br).get()?.n ?? 0,
+    lending: db.select({ n: countRows }).from(lr).get()?.n ?? 0,
   };
 }

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
  * The lookups a scan makes, as prepared SQL on the raw connection: these run on every scan, so
  * they skip the query builder. Each names the index it must use; test/integration/query-plans
  * checks that SQLite's plan does, so a schema change cannot quietly turn a scan into a table scan.
+ * Removed lending requests (Remove Requests) match no scan.
  */
 export const SCAN_LOOKUPS = {
   borrowingByExternalId: {
@@ -27,15 +28,15 @@ export const SCAN_LOOKUPS = {
     index: 'borrowing_lender_item_barcode_idx',
   },
   lendingByExternalId: {
-    sql: 'SELECT id, request_id AS requestId, partner_id AS partnerId, status, title AS label FROM lending_requests WHERE external_id = ?',
+    sql: 'SELECT id, request_id AS requestId, partner_id AS partnerId, status, title AS label FROM lending_requests WHERE external_id = ? AND removed_at IS NULL',
     index: 'lending_external_partner_uq',
   },
   lendingByRequestId: {
-    sql: 'SELECT id, request_id AS requestId, partner_id AS partnerId, status, title AS label FROM lending_requests WHERE request_id = ?',
+    sql: 'SELECT id, request_id AS requestId, partner_id AS partnerId, status, title AS label FROM lending_requests WHERE request_id = ? AND removed_at IS NULL',
     index: 'lending_requests_request_id_unique',
   },
   lendingByItemBarcode: {
-    sql: 'SELECT id, request_id AS requestId, partner_id AS partnerId, status, title AS label FROM lending_requests WHERE item_barcode = ?',
+    sql: 'SELECT id, request_id AS requestId, partner_id AS partnerId, status, title AS label FROM lending_requests WHERE item_barcode = ? AND removed_at IS NULL',
     index: 'lending_item_barcode_idx',
   },
   itemByBarcode: {

@@ -67,7 +67,8 @@ const LENDING_MIX: readonly (readonly [LendingStatus, number])[] = [
   ['RECALLED', 3],
   ['OVERDUE', 8],
   ['RETURNED_BY_PARTNER', 12],
-  // Task-list work, and done
+  // Task-list work, and done. Locate failed requests are written as Created without an item, so
+  // the import's Locate fails on them: the first few find two copies (candidates), the rest none.
   ['LOCATE_FAILED', 8],
   ['CONDITIONAL', 2],
   ['SHIPPED_DIGITALLY', 3],
@@ -171,6 +172,7 @@ export function buildDemoDocument(seed = 1, today: string = DEMO_TODAY): ImportF
       library,
     };
   });
+  const twiceHeld = addSecondCopies(items);
   const notHeld = titles.slice(DEMO_COUNTS.items);
 
   const externalId = externalIdIssuer(random);
@@ -201,11 +203,13 @@ export function buildDemoDocument(seed = 1, today: string = DEMO_TODAY): ImportF
   // Each lent item is out on one request at a time, so lending requests take distinct items.
   const lentItems = random.shuffle(items);
   const lendingPartners = partnerSequence(random, DEMO_COUNTS.lendingRequests);
+  let unlocated = 0;
   const lendingRequests: Lending[] = random.shuffle(expand(LENDING_MIX)).map((status, i) => {
     const item = lentItems[i] as Item;
     const partner = lendingPartners[i] as string;
     const located = status !== 'LOCATE_FAILED' && status !== 'REJECTED';
-    const book = located ? item : (notHeld[notHeld.length - 1 - i] as Book);
+    const heldTwice = status === 'LOCATE_FAILED' ? twiceHeld[unlocated++] : undefined;
+    const book = located ? item : (heldTwice ?? (notHeld[notHeld.length - 1 - i] as Book));
     const active = isActiveStatus('lending', status);
     return {
       requestId: `L-${2001 + i}`,
@@ -214,7 +218,7 @@ export function buildDemoDocument(seed = 1, today: string = DEMO_TODAY): ImportF
       title: book.title,
       ...(book.author ? { author: book.author } : {}),
       ...(book.isbn ? { isbn: book.isbn } : {}),
-      status,
+      status: status === 'LOCATE_FAILED' ? 'CREATED' : status,
       requestedFormat:
         status === 'SHIPPED_DIGITALLY'
           ? 'DIGITAL'
@@ -237,6 +241,32 @@ export function buildDemoDocument(seed = 1, today: string = DEMO_TODAY): ImportF
     borrowingRequests,
     lendingRequests,
   };
+}
+
+/** How many books the demo library holds two copies of. */
+const SECOND_COPIES = 3;
+
+/**
+ * Makes the last few items second copies of the first few books (same title, author and ISBN; a
+ * copy number on the call number; their own barcode and shelf), so Locate finds two items for a
+ * request naming one of them and staff choose. Returns the books held twice.
+ */
+function addSecondCopies(items: Item[]): Item[] {
+  return Array.from({ length: SECOND_COPIES }, (_, c) => {
+    const original = items[c] as Item;
+    const slot = items.length - 1 - c;
+    const copy = items[slot] as Item;
+    items[slot] = {
+      barcode: copy.barcode,
+      title: original.title,
+      ...(original.author ? { author: original.author } : {}),
+      ...(original.isbn ? { isbn: original.isbn } : {}),
+      callNumber: `${original.callNumber ?? ''} c.2`.trim(),
+      ...(copy.location ? { location: copy.location } : {}),
+      ...(copy.library ? { library: copy.library } : {}),
+    };
+    return original;
+  });
 }
 
 function borrowingDueDate(

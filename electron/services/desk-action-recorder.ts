@@ -22,7 +22,13 @@ export const UNDO_WINDOW_MS = 5 * 60_000;
 
 const PAST: Readonly<Record<RequestKind, Readonly<Record<string, string>>>> = {
   borrowing: { RECEIVE: 'Received', RETURN_TO_PARTNER: 'Returned to partner' },
-  lending: { SHIP: 'Shipped', SCAN_IN: 'Checked in' },
+  lending: {
+    SHIP: 'Shipped',
+    SCAN_IN: 'Checked in',
+    CONDITIONAL: 'Conditional reply',
+    REJECT: 'Rejected',
+    RENEW: 'Renewed',
+  },
 };
 
 /** How the Undo button and the history name what an action did: "Received", "Loan to patron". */

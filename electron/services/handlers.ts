@@ -1,8 +1,9 @@
 import type { Handlers } from '../../shared/api/dispatch.ts';
 import { listPartners } from '../../db/repositories/partners-repository.ts';
+import { guardHandlers } from './access-guard.ts';
 import type { DeskContext } from './desk-context.ts';
 import { getDeskInfo } from './desk-info-service.ts';
-import { getRequest, listBorrowingRequests, listLendingRequests } from './requests-service.ts';
+import { getRequest, listBorrowingRequests } from './requests-service.ts';
 import {
   getPrintStatus,
   listJobs,
@@ -13,25 +14,43 @@ import {
   testPrint,
   withdrawJob,
 } from './print-service.ts';
+import { createOperatorsService } from './operators-service.ts';
+import { rejectRequest, renewLoan, replyConditional } from './lending-replies-service.ts';
+import { lendingReport } from './lending-report-service.ts';
+import { lendingTaskDetail, listLendingRequests } from './lending-tasks-service.ts';
+import {
+  changeLendingStatus,
+  reactivateLendingRequest,
+  removeLendingAlerts,
+  removeLendingRequests,
+} from './lending-admin-service.ts';
+import { assignLendingTasks } from './lending-assignment-service.ts';
+import { duplicateLendingTask, editLendingTask } from './lending-edit-service.ts';
+import { locateLending } from './lending-locate-service.ts';
 import { lookupReceiving } from './receiving-lookup-service.ts';
 import { receiveItem } from './receiving-service.ts';
 import { actOnRequest } from './request-actions-service.ts';
 import { printPullSlips } from './pull-slips-service.ts';
 import { lookupReturning, returnItem } from './returning-service.ts';
-import { checkInItem } from './scan-in-service.ts';
+import { checkInItem, checkInListedRequest } from './scan-in-service.ts';
 import { listRecentScans, submitScan } from './scan-service.ts';
 import { getSettings, updateSetting } from './settings-service.ts';
 import { lookupShipping } from './shipping-lookup-service.ts';
 import { shipItem } from './shipping-service.ts';
 import { lastDeskAction, undoDeskAction } from './undo-service.ts';
 
-/** The handler map behind the API contract: thin bindings from methods to use cases. */
+/**
+ * The handler map behind the API contract: thin bindings from methods to use cases, each behind
+ * its method's access check (access-guard.ts).
+ */
 export function createHandlers(ctx: DeskContext): Handlers {
-  return {
+  const operators = createOperatorsService(ctx);
+  return guardHandlers(ctx, {
     'desk.info': () => getDeskInfo(ctx),
     'partners.list': () => ctx.gate.read((db) => listPartners(db)),
     'borrowing.list': (input) => listBorrowingRequests(ctx, input),
-    'lending.list': (input) => listLendingRequests(ctx, input),
+    'lending.list': (input, session) => listLendingRequests(ctx, input, session),
+    'lending.taskDetail': (input, session) => lendingTaskDetail(ctx, input, session),
     'requests.detail': (input) => getRequest(ctx, input),
     'scans.submit': (input, session) => submitScan(ctx, input, session),
     'scans.recent': (input) => listRecentScans(ctx, input),
@@ -65,7 +84,26 @@ export function createHandlers(ctx: DeskContext): Handlers {
     'shipping.ship': (input, session) => shipItem(ctx, input, session),
     'scanIn.checkIn': (input, session) => checkInItem(ctx, input, session),
     'lending.printPullSlips': (input, session) => printPullSlips(ctx, input, session),
+    'lending.conditional': (input, session) => replyConditional(ctx, input, session),
+    'lending.reject': (input, session) => rejectRequest(ctx, input, session),
+    'lending.renew': (input, session) => renewLoan(ctx, input, session),
+    'lending.checkIn': (input, session) => checkInListedRequest(ctx, input, session),
+    'lending.report': (input, session) => lendingReport(ctx, input, session),
+    'lending.assign': (input, session) => assignLendingTasks(ctx, input, session),
+    'lending.edit': (input, session) => editLendingTask(ctx, input, session),
+    'lending.duplicate': (input, session) => duplicateLendingTask(ctx, input, session),
+    'lending.locate': (input, session) => locateLending(ctx, input, session),
+    'lending.changeStatus': (input, session) => changeLendingStatus(ctx, input, session),
+    'lending.remove': (input, session) => removeLendingRequests(ctx, input, session),
+    'lending.removeAlerts': (input, session) => removeLendingAlerts(ctx, input, session),
+    'lending.reactivate': (input, session) => reactivateLendingRequest(ctx, input, session),
     'desk.lastAction': (_input, session) => lastDeskAction(ctx, session),
     'desk.undo': (input, session) => undoDeskAction(ctx, input, session),
-  };
+    'operators.roster': () => operators.roster(),
+    'operators.list': () => operators.list(),
+    'operators.save': (input, session) => operators.save(input, session),
+    'session.current': (_input, session) => operators.current(session),
+    'session.signIn': (input, session) => operators.signIn(input, session),
+    'session.signOut': (_input, session) => operators.signOut(session),
+  });
 }

@@ -16,14 +16,18 @@ import {
 } from '../../db/repositories/slip-data-repository.ts';
 import { changeStatus } from './desk-action-recorder.ts';
 import type { DeskContext } from './desk-context.ts';
+import { deskDate } from './desk-time.ts';
+import { resolveLendingSelection } from './lending-selection.ts';
+import { viewerOf } from './session-viewer.ts';
 import { NO_PRINTER, originOf, queueSlip, toPrintJob } from './slip-jobs.ts';
 
 /**
- * Pull slips for the chosen lending requests (issue 6 part 4): one job with the slips in shelf
- * order (the builder sorts by location then call number), each request marked printed, and those
- * not yet started moved to Being processed with a history event — one transaction. With no printer
- * nothing changes: a request marked printed whose slip never came out would be lost on the shelf.
- * A batch is not a desk action for Undo (Undo restores one request); reprint or move it by hand.
+ * Pull slips for the chosen lending requests, or every request the list's current filter shows
+ * (issue 6 part 4): one job with the slips in shelf order (the builder sorts by location then call
+ * number), each request marked printed, and those not yet started moved to Being processed with a
+ * history event — one transaction. With no printer nothing changes: a request marked printed
+ * whose slip never came out would be lost on the shelf. A batch is not a desk action for Undo
+ * (Undo restores one request); reprint or move it by hand.
  */
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
@@ -38,10 +42,17 @@ export async function printPullSlips(
     const printer = choosePrinter(settings, 'PULL_SLIP', ctx.printing.runPrinterUri);
     if (!printer) throw new DeskError('UNAVAILABLE', NO_PRINTER);
 
-    // The same request chosen twice prints once.
-    const wanted = [...new Map(input.requestIds.map((id) => [id.toLowerCase(), id])).values()];
+    const now = ctx.now();
+    const viewer = await viewerOf(tx, session);
+    const selected = await resolveLendingSelection(tx, input, viewer, deskDate(now));
+    if (selected.length === 0) {
+      throw new DeskError(
+        'NOT_FOUND',
+        'No lending request is in the list with this filter, so no pull slips were printed; change the filter or tick the rows to print.',
+      );
+    }
     const chosen: { row: DeskLendingRow; source: LendingSlipSource }[] = [];
-    for (const requestId of wanted) {
+    for (const { requestId } of selected) {
       const row = await lendingByRequestId(tx, requestId);
       const source = row && (await lendingSlipSource(tx, row.requestId));
       if (!row || !source) {
@@ -52,8 +63,6 @@ export async function printPullSlips(
       }
       chosen.push({ row, source });
     }
-
-    const now = ctx.now();
     const doc = buildSlip(
       { kind: 'PULL_SLIP', data: chosen.map((c) => c.source.pull) },
       await originOf(tx, now),

@@ -41,6 +41,16 @@ function actionCode(kind: RequestKind, text: string): string {
   );
 }
 
+/**
+ * Lending actions that carry details of their own have their own methods (and dialogs in the task
+ * list's row actions), so the partner is told the reason or the new due date, never nothing.
+ */
+const LENDING_DETAILS: Readonly<Record<string, string>> = {
+  CONDITIONAL: 'a reason and a date for reply',
+  REJECT: 'a reason',
+  RENEW: 'a new due date',
+};
+
 function screenOf(kind: RequestKind, action: string): string | undefined {
   const rules: Readonly<Record<string, { readonly label: string; readonly screen?: string }>> =
     kind === 'borrowing' ? BORROWING_ACTIONS : LENDING_ACTIONS;
@@ -60,6 +70,13 @@ export async function actOnRequest(
     throw new DeskError(
       'INVALID_INPUT',
       `${label} is done on ${screen}, where the item is scanned and its slip prints; open ${screen} and scan it there.`,
+    );
+  }
+  const details = kind === 'lending' ? LENDING_DETAILS[action] : undefined;
+  if (details) {
+    throw new DeskError(
+      'INVALID_INPUT',
+      `${label} needs ${details}: choose ${label} from the request's Actions in Lending Requests and fill them in.`,
     );
   }
   const output = await ctx.gate.transaction(async (tx) => {

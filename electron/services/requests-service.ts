@@ -4,12 +4,12 @@ import { statusCodes, type RequestKind } from '../../shared/domain/statuses.ts';
 import {
   getRequestDetail,
   listBorrowing,
-  listLending,
   type ListFilter,
 } from '../../db/repositories/requests-repository.ts';
 import type { DeskContext } from './desk-context.ts';
 
-function checkStatuses(kind: RequestKind, status: readonly string[] | undefined): void {
+/** Refuses status codes `kind` does not have, naming them and the ones it has. */
+export function checkStatuses(kind: RequestKind, status: readonly string[] | undefined): void {
   const known = statusCodes(kind);
   const unknown = status?.filter((s) => !known.includes(s)) ?? [];
   if (unknown.length > 0) {
@@ -36,14 +36,6 @@ export async function listBorrowingRequests(
 ): Promise<Output<'borrowing.list'>> {
   checkStatuses('borrowing', input.status);
   return ctx.gate.read((db) => listBorrowing(db, filterOf(input)));
-}
-
-export async function listLendingRequests(
-  ctx: DeskContext,
-  input: ParsedInput<'lending.list'>,
-): Promise<Output<'lending.list'>> {
-  checkStatuses('lending', input.status);
-  return ctx.gate.read((db) => listLending(db, filterOf(input)));
 }
 
 export async function getRequest(

@@ -4,6 +4,7 @@ import { DeskError } from '../../shared/api/result.ts';
 import { describeMessage } from '../../shared/domain/partner-message-kinds.ts';
 import { statusLabel } from '../../shared/domain/statuses.ts';
 import { LENDING_ACTIONS } from '../../shared/domain/transitions.ts';
+import { profileIncludes, stepLabel } from '../../shared/domain/workflow-profiles.ts';
 import type { Orm } from '../../db/database.ts';
 import {
   itemBarcodeOf,
@@ -24,8 +25,9 @@ import type { DeskContext } from './desk-context.ts';
 import { queueImpliedMessage } from './desk-messages.ts';
 
 /**
- * Scan In Items (issue 6 part 6): a lent book that came home → Request completed, the partner told
- * when its profile says so, and the shelf it goes back to — one transaction, undoable.
+ * Scan In Items (issue 6 part 6) and the task list's Checked In: a lent book that came home →
+ * Request completed, the partner told when its profile says so, and the shelf it goes back to —
+ * one transaction, undoable. Both paths share one check-in; only how they find the request differs.
  */
 
 type CheckInOutput = Output<'scanIn.checkIn'>;
@@ -58,9 +60,8 @@ async function notFound(tx: Orm, value: string): Promise<DeskError> {
   return new DeskError('NOT_FOUND', message);
 }
 
-async function checkInable(tx: Orm, value: string): Promise<DeskLendingRow> {
-  const row = await scannedRequest(tx, value);
-  if (!row) throw await notFound(tx, value);
+/** Refuses a request that is already checked in or was never lent out; nothing is written. */
+function requireOut(row: DeskLendingRow): void {
   if (row.status === 'COMPLETED') {
     throw new DeskError(
       'ALREADY_DONE',
@@ -75,16 +76,50 @@ async function checkInable(tx: Orm, value: string): Promise<DeskLendingRow> {
     (reason) =>
       `${row.requestId} (${row.title}) has not been lent out, so it cannot be checked in. ${reason}`,
   );
+}
+
+/** Scan In Items: the request a scanned item barcode, request ID or External Identifier names. */
+async function scannedToCheckIn(tx: Orm, value: string): Promise<DeskLendingRow> {
+  const row = await scannedRequest(tx, value);
+  if (!row) throw await notFound(tx, value);
+  requireOut(row);
   return row;
 }
 
-export async function checkInItem(
+/**
+ * Checked In on the task list: the request by its ID. The row action is offered only when the
+ * partner's lending profile has the Lender check in step, and the service holds to that.
+ */
+async function listedToCheckIn(tx: Orm, requestId: string): Promise<DeskLendingRow> {
+  const row = await lendingByRequestId(tx, requestId);
+  if (!row) {
+    throw new DeskError(
+      'NOT_FOUND',
+      `No lending request has the ID ${requestId}. Search for it in Lending Requests.`,
+    );
+  }
+  requireOut(row);
+  if (row.profile && !profileIncludes(row.profile, 'LENDER_CHECK_IN')) {
+    throw new DeskError(
+      'NOT_IN_PROFILE',
+      `Checked In is not a step of ${row.partner.name}'s workflow profile "${row.profile.name}" (${stepLabel('LENDING', 'LENDER_CHECK_IN')} is not included). When the item comes back, scan it on Scan In Items.`,
+    );
+  }
+  return row;
+}
+
+/**
+ * The check-in both paths share: Request completed with its history event, the partner message
+ * the profile and protocol imply, and the record for Undo — one transaction, `find` refusing
+ * before anything is written.
+ */
+async function checkIn(
   ctx: DeskContext,
-  input: ParsedInput<'scanIn.checkIn'>,
   session: Session,
+  find: (tx: Orm) => Promise<DeskLendingRow>,
 ): Promise<CheckInOutput> {
   const output = await ctx.gate.transaction(async (tx) => {
-    const row = await checkInable(tx, input.value);
+    const row = await find(tx);
     const at = ctx.now().toISOString();
     const change: StatusChange = {
       kind: 'lending',
@@ -135,4 +170,33 @@ export async function checkInItem(
   });
   ctx.events.emit('requests.changed', { kind: 'lending', requestId: output.requestId });
   return output;
+}
+
+/** Scan In Items: the item in hand (or its request ID or External Identifier). */
+export async function checkInItem(
+  ctx: DeskContext,
+  input: ParsedInput<'scanIn.checkIn'>,
+  session: Session,
+): Promise<CheckInOutput> {
+  return checkIn(ctx, session, (tx) => scannedToCheckIn(tx, input.value));
+}
+
+/** Checked In from the Lending Requests task list, by request ID. */
+export async function checkInListedRequest(
+  ctx: DeskContext,
+  input: ParsedInput<'lending.checkIn'>,
+  session: Session,
+): Promise<Output<'lending.checkIn'>> {
+  const done = await checkIn(ctx, session, (tx) => listedToCheckIn(tx, input.requestId));
+  return {
+    requestId: done.requestId,
+    status: 'COMPLETED',
+    statusLabel: done.statusLabel,
+    location: done.location,
+    callNumber: done.callNumber,
+    slip: done.slip,
+    partnerMessage: done.partnerMessage,
+    message: done.message,
+    actionId: done.actionId,
+  };
 }

@@ -2,6 +2,7 @@ import type { Output, ParsedInput } from '../../shared/api/contract.ts';
 import type { Session } from '../../shared/api/dispatch.ts';
 import { DeskError } from '../../shared/api/result.ts';
 import { isIsoDate } from '../../shared/domain/dates.ts';
+import { formatLabel } from '../../shared/domain/lending-tasks.ts';
 import { describeMessage } from '../../shared/domain/partner-message-kinds.ts';
 import { statusLabel } from '../../shared/domain/statuses.ts';
 import { formatSlipDate } from '../../shared/printing/slips/slip-text.ts';
@@ -26,12 +27,15 @@ import { deskDate } from './desk-time.ts';
 import { alreadyShippedMessage, shipBlock, wrongStatusMessage } from './shipping-lookup-service.ts';
 
 /**
- * Save on Shipping Items (issue 6 part 5): Shipped physically with its due date, the history
- * event, the partner message (ISO Loaned or the Lender Ship letter), the shipping slip and the
- * record for Undo, in one transaction. The wrong book is refused before anything is written.
+ * Save on Shipping Items (issue 6 part 5) and the task list's Ship non-returnable: Shipped
+ * physically with its due date (none for a non-returnable copy), the history event, the partner
+ * message (ISO Loaned or the Lender Ship letter), the shipping slip and the record for Undo, in one
+ * transaction. The wrong book is refused before anything is written.
  */
 
 type ShipOutput = Output<'shipping.ship'>;
+
+const NON_RETURNABLE = 'PHYSICAL_NON_RETURNABLE';
 
 /** The request or the refusal, before anything is written. */
 async function shippableRequest(tx: Orm, requestId: string): Promise<DeskLendingRow> {
@@ -72,6 +76,41 @@ function checkDueDate(dueDate: string, today: string): void {
   }
 }
 
+/**
+ * The due date the shipment carries: a loan needs one; a non-returnable copy has none, and may be
+ * shipped so only when the partner asked for a Physical non-returnable copy. A due date given with
+ * a non-returnable copy is refused, not dropped: staff who typed one expect the book back.
+ */
+function shipmentDueDate(
+  row: DeskLendingRow,
+  input: ParsedInput<'shipping.ship'>,
+  today: string,
+): string | null {
+  if (input.nonReturnable) {
+    if (row.requestedFormat !== NON_RETURNABLE) {
+      throw new DeskError(
+        'CONFLICT',
+        `${row.requestId} asks for a ${formatLabel(row.requestedFormat)} copy, so it cannot be shipped non-returnable; ship it as a loan with a due date.`,
+      );
+    }
+    if (input.dueDate !== undefined) {
+      throw new DeskError(
+        'INVALID_INPUT',
+        `A non-returnable copy has no due date, but ${formatSlipDate(input.dueDate)} was given; leave the due date empty, or ship it as a loan if it must come back.`,
+      );
+    }
+    return null;
+  }
+  if (input.dueDate === undefined) {
+    throw new DeskError(
+      'INVALID_INPUT',
+      `Enter a due date: ${row.requestId} is lent and must come back.`,
+    );
+  }
+  checkDueDate(input.dueDate, today);
+  return input.dueDate;
+}
+
 export async function shipItem(
   ctx: DeskContext,
   input: ParsedInput<'shipping.ship'>,
@@ -81,7 +120,8 @@ export async function shipItem(
     const row = await shippableRequest(tx, input.requestId);
     checkItem(row, input.itemBarcode);
     const now = ctx.now();
-    checkDueDate(input.dueDate, deskDate(now));
+    const dueDate = shipmentDueDate(row, input, deskDate(now));
+    const format = input.nonReturnable ? NON_RETURNABLE : 'PHYSICAL';
     const at = now.toISOString();
     const note = input.note || null;
 
@@ -92,8 +132,8 @@ export async function shipItem(
       ...(namesItem
         ? {}
         : { itemBarcode: item?.barcode ?? input.itemBarcode, itemId: item?.id ?? null }),
-      dueDate: input.dueDate,
-      suppliedFormat: 'PHYSICAL',
+      dueDate,
+      suppliedFormat: format,
       ...(input.shippingCost !== undefined ? { shippingCost: input.shippingCost } : {}),
       ...(note ? { note } : {}),
     });
@@ -121,8 +161,8 @@ export async function shipItem(
       note,
       details: {
         itemBarcode,
-        dueDate: input.dueDate,
-        format: 'PHYSICAL',
+        dueDate,
+        format,
         shippingCost: input.shippingCost ?? null,
       },
     });
@@ -145,13 +185,16 @@ export async function shipItem(
       messageIds,
     });
     const packIt = slip.job ? ' Put it in the book and mail the book.' : '';
+    const terms = dueDate
+      ? `due ${formatSlipDate(dueDate)}`
+      : 'as a non-returnable copy (no due date)';
     const output: ShipOutput = {
       requestId: row.requestId,
       statusLabel: statusLabel('lending', 'SHIPPED_PHYSICALLY'),
-      dueDate: input.dueDate,
+      dueDate,
       slip: slip.job,
       partnerMessage: message ? describeMessage(message) : null,
-      message: `Shipped ${row.requestId} (${itemBarcode}) to ${row.partner.name}, due ${formatSlipDate(input.dueDate)}. ${slipSentence('SHIPPING_SLIP', slip)}${packIt}`,
+      message: `Shipped ${row.requestId} (${itemBarcode}) to ${row.partner.name}, ${terms}. ${slipSentence('SHIPPING_SLIP', slip)}${packIt}`,
       actionId,
     };
     return { output, slip };

@@ -1,18 +1,19 @@
 import { useEffect, useRef } from 'react';
 import { BorrowingRequestsScreen } from '../features/borrowing/BorrowingRequestsScreen.tsx';
 import { LendingRequestsScreen } from '../features/lending/LendingRequestsScreen.tsx';
+import { LendingActionDialogHost } from '../features/lending-actions/LendingActionDialogHost.tsx';
 import { DeskNav } from '../features/navigation/DeskNav.tsx';
 import { hashOf, type ScreenId } from '../features/navigation/screens.ts';
 import { RequestDetailView } from '../features/request-detail/RequestDetailView.tsx';
 import { SettingsScreen } from '../features/settings/SettingsScreen.tsx';
 import { StatusBar } from '../features/status-bar/StatusBar.tsx';
-import { deskNameText } from '../features/status-bar/status-bar-selectors.ts';
 import { ReceivingScreen } from '../features/receiving/ReceivingScreen.tsx';
 import { ReturnScreen } from '../features/returning/ReturnScreen.tsx';
 import { useWedgeListener } from '../features/scan-desk/use-wedge-listener.ts';
 import { useWedgeSettings } from '../features/scan-desk/use-wedge-settings.ts';
 import { ScanInScreen } from '../features/scan-in/ScanInScreen.tsx';
 import { ShippingScreen } from '../features/shipping/ShippingScreen.tsx';
+import { DeskHeader } from './DeskHeader.tsx';
 import { useDesk, useDeskStore } from './use-desk.ts';
 import { useDeskShortcuts } from './use-desk-shortcuts.ts';
 import { useViewFocus } from './use-view-focus.ts';
@@ -25,7 +26,6 @@ export function DeskLayout() {
   const open = useDesk((state) => state.openRequest);
   const returnTo = useDesk((state) => state.returnTo);
   const announcement = useDesk((state) => state.announcement);
-  const desk = useDesk((state) => state.desk);
   const main = useRef<HTMLElement>(null);
 
   useDeskShortcuts(store);
@@ -58,16 +58,14 @@ export function DeskLayout() {
 
   return (
     <div className="desk">
-      <header className="desk-header">
-        <span className="app-name">RS Desk</span>
-        <span className="header-desk-name">{deskNameText(desk)}</span>
-      </header>
+      <DeskHeader />
       <DeskNav />
       <main ref={main} className="desk-main">
         <p role="status" aria-live="polite" className="desk-message">
           {announcement}
         </p>
         {open ? <RequestDetailView /> : <CurrentScreen screen={screen} />}
+        <LendingActionDialogHost />
       </main>
       <StatusBar />
     </div>

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { BorrowingRow, LendingRow } from '../../shared/api/contract.ts';
+import type { BorrowingRow } from '../../shared/api/contract.ts';
 import type { NavigationSlice } from '../features/navigation/navigation-slice.ts';
 import type { RequestList } from '../features/request-lists/list-slice.ts';
 import type { DeskInfoSlice } from '../features/status-bar/desk-info-slice.ts';
@@ -12,13 +12,17 @@ import type { ReceivingSlice } from '../features/receiving/receiving-slice.ts';
 import type { ReturningSlice } from '../features/returning/returning-slice.ts';
 import type { ShippingSlice } from '../features/shipping/shipping-slice.ts';
 import type { ScanInSlice } from '../features/scan-in/scan-in-slice.ts';
-import type { PullSlipsSlice } from '../features/lending/pull-slips-slice.ts';
+import type { LendingTasksSlice } from '../features/lending/lending-tasks-slice.ts';
+import type { LendingBulkSlice } from '../features/lending/lending-bulk-slice.ts';
 import type { UndoSlice } from '../features/undo/undo-slice.ts';
 import type { RequestActionsSlice } from '../features/request-actions/request-actions-slice.ts';
+import type { LendingActionsSlice } from '../features/lending-actions/lending-actions-slice.ts';
+import type { OperatorsSlice } from '../features/operators/operators-slice.ts';
 import type { ScanFollowUpSlice } from './scan-follow-up.ts';
 
 /** The whole desk store: one slice per feature, combined in desk-store.ts. */
-export type DeskState = NavigationSlice &
+export type DeskState = OperatorsSlice &
+  NavigationSlice &
   DeskInfoSlice &
   DetailSlice &
   PartnersSlice &
@@ -29,12 +33,13 @@ export type DeskState = NavigationSlice &
   ReturningSlice &
   ShippingSlice &
   ScanInSlice &
-  PullSlipsSlice &
+  LendingTasksSlice &
+  LendingBulkSlice &
   UndoSlice &
   RequestActionsSlice &
+  LendingActionsSlice &
   PrintingSlice & {
     borrowing: RequestList<BorrowingRow>;
-    lending: RequestList<LendingRow>;
   };
 
 /** A slice sees the whole store (to call another slice's action) but contributes only `T`. */

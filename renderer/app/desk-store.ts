@@ -14,9 +14,13 @@ import { createReceivingSlice } from '../features/receiving/receiving-slice.ts';
 import { createReturningSlice } from '../features/returning/returning-slice.ts';
 import { createShippingSlice } from '../features/shipping/shipping-slice.ts';
 import { createScanInSlice } from '../features/scan-in/scan-in-slice.ts';
-import { createPullSlipsSlice } from '../features/lending/pull-slips-slice.ts';
+import { createLendingTasksSlice } from '../features/lending/lending-tasks-slice.ts';
+import { createLendingBulkSlice } from '../features/lending/lending-bulk-slice.ts';
 import { createUndoSlice } from '../features/undo/undo-slice.ts';
 import { createRequestActionsSlice } from '../features/request-actions/request-actions-slice.ts';
+import { createLendingActionsSlice } from '../features/lending-actions/lending-actions-slice.ts';
+import { createOperatorsSlice } from '../features/operators/operators-slice.ts';
+import { watchSignedOut } from '../features/operators/session-watch.ts';
 import { createScanFollowUpSlice } from './scan-follow-up.ts';
 import type { DeskState } from './desk-state.ts';
 
@@ -35,12 +39,15 @@ const SILENT: ScanFeedback = { play: () => undefined };
  * The desk's one store, built from the feature slices around one client. A plain (vanilla) store,
  * so tests drive it without React; components reach it through useDesk.
  */
-export function createDeskStore(client: DeskClient, options: DeskStoreOptions): DeskStore {
-  return createStore<DeskState>()((...args) => ({
+export function createDeskStore(deskClient: DeskClient, options: DeskStoreOptions): DeskStore {
+  // "Sign in first" from the desk, whichever slice called, brings back the sign-in screen.
+  const client = watchSignedOut(deskClient, (message) => store.getState().sessionLost(message));
+  const store = createStore<DeskState>()((...args) => ({
+    ...createOperatorsSlice(client)(...args),
     ...createNavigationSlice(options.initialScreen)(...args),
     ...createDeskInfoSlice(client, options.mode)(...args),
     ...createListSlice('borrowing', (query) => client.call('borrowing.list', query))(...args),
-    ...createListSlice('lending', (query) => client.call('lending.list', query))(...args),
+    ...createLendingTasksSlice(client)(...args),
     ...createDetailSlice(client)(...args),
     ...createPartnersSlice(client)(...args),
     ...createSettingsSlice(client)(...args),
@@ -50,9 +57,11 @@ export function createDeskStore(client: DeskClient, options: DeskStoreOptions): 
     ...createReturningSlice(client)(...args),
     ...createShippingSlice(client)(...args),
     ...createScanInSlice(client)(...args),
-    ...createPullSlipsSlice(client)(...args),
+    ...createLendingBulkSlice(client)(...args),
     ...createUndoSlice(client)(...args),
     ...createRequestActionsSlice(client)(...args),
+    ...createLendingActionsSlice(client)(...args),
     ...createPrintingSlice(client)(...args),
   }));
+  return store;
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { actionEffects } from './contract-borrowing-desk.ts';
-import { printJobSchema } from './contract-printing.ts';
 
 /**
  * The lending desk's scan screens and pull slips (issue "5 · Lending desk", parts 4–6): Shipping
@@ -57,14 +56,18 @@ export const lendingDeskMethods = {
     input: z.strictObject({
       requestId: identifier,
       itemBarcode: identifier,
-      dueDate: isoDate,
+      /** Required unless non-returnable: a non-returnable copy has no due date. */
+      dueDate: isoDate.optional(),
+      /** Ship non-returnable (the request's format is Physical non-returnable). */
+      nonReturnable: z.boolean().default(false),
       shippingCost: z.number().min(0).max(10_000).optional(),
       note: z.string().trim().max(1000).optional(),
     }),
     output: z.object({
       requestId: z.string(),
       statusLabel: z.string(),
-      dueDate: z.string(),
+      /** Null for a non-returnable copy. */
+      dueDate: z.string().nullable(),
       ...actionEffects,
     }),
   },
@@ -82,20 +85,6 @@ export const lendingDeskMethods = {
       location: z.string().nullable(),
       callNumber: z.string().nullable(),
       ...actionEffects,
-    }),
-  },
-  /**
-   * Pull slips for the chosen lending requests, sorted by location then call number, in one job;
-   * each is marked printed and moves to Being processed where its status allows.
-   */
-  'lending.printPullSlips': {
-    input: z.strictObject({ requestIds: z.array(identifier).min(1).max(500) }),
-    output: z.object({
-      job: printJobSchema.nullable(),
-      printed: z.number().int(),
-      /** How many moved to Being processed. */
-      moved: z.number().int(),
-      message: z.string(),
     }),
   },
 } as const;

@@ -91,7 +91,7 @@ const jobId = z.strictObject({ jobId: z.number().int().positive() });
 
 export const printingMethods = {
   /** Each printer's state and how many slips wait (status bar, Settings). */
-  'printing.status': { input: z.strictObject({}), output: printStatusSchema },
+  'printing.status': { access: 'open', input: z.strictObject({}), output: printStatusSchema },
   /** Queue a slip for requests: one request, or several for a batch of pull slips. */
   'printing.printSlip': {
     input: z.strictObject({ kind: requestSlipKind, requestIds }),

@@ -3,6 +3,8 @@ import { SCAN_KINDS, SCAN_SCREENS } from '../scanning/scan-kinds.ts';
 import { deskSettings, settingChanged, settingUpdate } from '../settings/setting-update.ts';
 import { borrowingDeskMethods } from './contract-borrowing-desk.ts';
 import { lendingDeskMethods } from './contract-lending-desk.ts';
+import { lendingTaskMethods, type LendingTaskRow } from './contract-lending-tasks.ts';
+import { operatorMethods } from './contract-operators.ts';
 import { printingMethods, printStatusSchema } from './contract-printing.ts';
 import { requestKind } from './contract-shared.ts';
 
@@ -68,23 +70,8 @@ const borrowingRow = z.object({
 });
 export type BorrowingRow = z.infer<typeof borrowingRow>;
 
-const lendingRow = z.object({
-  requestId: z.string(),
-  externalId: z.string(),
-  partnerCode: z.string(),
-  partnerName: z.string(),
-  title: z.string(),
-  author: z.string().nullable(),
-  status: z.string(),
-  statusLabel: z.string(),
-  itemBarcode: z.string().nullable(),
-  callNumber: z.string().nullable(),
-  location: z.string().nullable(),
-  neededBy: z.string().nullable(),
-  printed: z.boolean(),
-  updatedAt: z.string(),
-});
-export type LendingRow = z.infer<typeof lendingRow>;
+/** A row of the Lending Requests task list (contract-lending-tasks.ts). */
+export type LendingRow = LendingTaskRow;
 
 function listResult<Row extends z.ZodType>(row: Row) {
   return z.object({
@@ -207,15 +194,26 @@ const scanRecord = z.object({
 });
 export type ScanRecord = z.infer<typeof scanRecord>;
 
+/**
+ * Who may call a method: `open` anyone (the sign-in screen needs these); `staff` (the default) a
+ * signed-in operator; `manager` a signed-in Manager. In setup mode (no operators yet) everyone
+ * has Manager rights. Enforced for both transports where handlers are bound.
+ */
+export type Access = 'open' | 'staff' | 'manager';
+
+interface MethodSpec {
+  readonly input: z.ZodType;
+  readonly output: z.ZodType;
+  readonly access?: Access;
+}
+
 export const contract = {
   /** The desk's name, mode, data directory and what it holds (status bar, Settings). */
-  'desk.info': { input: none, output: deskInfo },
+  'desk.info': { access: 'open', input: none, output: deskInfo },
   /** Every partner, without secrets. */
   'partners.list': { input: none, output: z.array(partnerSummary) },
   /** The Borrowing Requests list: Find box, facets, keyset pages. */
   'borrowing.list': { input: listQuery, output: listResult(borrowingRow) },
-  /** The Lending Requests task list: Find box, facets, keyset pages. */
-  'lending.list': { input: listQuery, output: listResult(lendingRow) },
   /** One request with its partner, patron or item, and its history. */
   'requests.detail': {
     input: z.strictObject({ kind: requestKind, requestId: z.string().trim().min(1).max(100) }),
@@ -262,13 +260,15 @@ export const contract = {
     }),
   },
   /** Every desk setting, defaults filled in. */
-  'settings.get': { input: none, output: deskSettings },
+  'settings.get': { access: 'open', input: none, output: deskSettings },
   /** Replaces one setting after checking it against its schema; answers every setting. */
-  'settings.update': { input: settingUpdate, output: deskSettings },
+  'settings.update': { access: 'manager', input: settingUpdate, output: deskSettings },
   ...printingMethods,
   ...borrowingDeskMethods,
   ...lendingDeskMethods,
-} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+  ...lendingTaskMethods,
+  ...operatorMethods,
+} as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;
@@ -277,6 +277,11 @@ export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
 export type Output<M extends Method> = z.output<Contract[M]['output']>;
 
 export const METHODS = Object.keys(contract) as Method[];
+
+export function accessOf(method: Method): Access {
+  const spec: MethodSpec = contract[method];
+  return spec.access ?? 'staff';
+}
 
 export function isMethod(name: string): name is Method {
   return Object.hasOwn(contract, name);

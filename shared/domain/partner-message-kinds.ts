@@ -40,6 +40,8 @@ const LENDING: Readonly<Record<string, MessageRule>> = {
   SHIP_DIGITALLY: { iso: 'CopyCompleted', email: 'Lender Ship' },
   SCAN_IN: { iso: 'LoanCompleted', isoStep: 'CHECKED_IN_MESSAGE', email: 'Lender Checked-In' },
   WILL_SUPPLY: { iso: 'WillSupply' },
+  // The seed names no letter for a conditional reply, so email partners get the General Message.
+  CONDITIONAL: { iso: 'ExpectToSupply', email: GENERAL_MESSAGE },
   REJECT: { iso: 'Unfilled', email: 'Lender Reject' },
   RECALL: { iso: 'Recalled', email: GENERAL_MESSAGE },
   MARK_OVERDUE: { iso: 'Overdue', email: 'Borrower Overdue' },

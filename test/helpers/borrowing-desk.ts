@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { DeskClient } from '../../shared/api/client.ts';
 import type { Input, Method, Output } from '../../shared/api/contract.ts';
 import type { Session } from '../../shared/api/dispatch.ts';
+import type { DeskErrorBody } from '../../shared/api/result.ts';
 import { createInProcessClient } from '../../shared/api/in-process-client.ts';
 import type { DeskSettings } from '../../shared/settings/desk-settings.ts';
 import { setSetting, type SettingKey } from '../../db/repositories/settings-repository.ts';
@@ -118,7 +119,7 @@ export async function refusal<M extends Method>(
   client: DeskClient,
   method: M,
   input: Input<M>,
-): Promise<{ code: string; message: string }> {
+): Promise<DeskErrorBody> {
   const result = await client.call(method, input);
   if (result.ok) throw new Error(`${method} succeeded but should have been refused`);
   return result.error;

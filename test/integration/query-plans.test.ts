@@ -1,10 +1,16 @@
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { LendingFilter } from '../../shared/api/contract-lending-tasks.ts';
 import { openDatabase } from '../../db/database.ts';
 import {
   nearestByExternalId,
   nearestIdsQuery,
 } from '../../db/repositories/borrowing-desk-repository.ts';
+import { facetGroupsQuery } from '../../db/repositories/lending-task-facets.ts';
+import { lendingConditions } from '../../db/repositories/lending-task-filter.ts';
+import { pageIdsQuery } from '../../db/repositories/lending-tasks-repository.ts';
 import { lookup, SCAN_LOOKUPS } from '../../db/repositories/scan-lookups.ts';
+import { lendingTaskQuery } from '../../electron/services/lending-task-query.ts';
 
 const db = openDatabase(':memory:');
 afterAll(() => db.close());
@@ -72,5 +78,36 @@ describe('the nearest External Identifiers come from an expression index', () =>
     }
     expect(await nearestByExternalId(db.orm, '0004178')).toEqual([]);
     expect(await nearestByExternalId(db.orm, '000')).toEqual([]);
+  });
+});
+
+describe('the lending task list reads an index, not the whole table', () => {
+  const manager = { operatorId: 1, name: 'Ada', manager: true, setupMode: false };
+  const dialect = new SQLiteSyncDialect();
+  const cases: [string, LendingFilter, string][] = [
+    ['Active tasks, newest first', {}, 'lending_status_idx'],
+    ['Assigned to Me', { tab: 'ASSIGNED_TO_ME' }, 'lending_assigned_idx'],
+    ['one partner', { partner: ['P1'] }, 'lending_partner_idx'],
+    ['one status', { status: ['CREATED'] }, 'lending_status_idx'],
+  ];
+  for (const [what, filter, index] of cases) {
+    it(`pages ${what} through ${index}`, () => {
+      const query = lendingTaskQuery(filter, manager, '2026-11-23');
+      const ids = pageIdsQuery(db.orm, lendingConditions(db.orm, query), query, { limit: 50 });
+      const { sql, params } = ids.toSQL();
+      const detail = plan(sql, params);
+      expect(detail).toMatch(
+        new RegExp(`SEARCH lending_requests USING (COVERING )?INDEX ${index} `),
+      );
+      expect(detail).not.toMatch(/\bSCAN lending_requests\b/);
+    });
+  }
+
+  it('counts Active tasks in one pass over lending_status_idx', () => {
+    const query = lendingTaskQuery({}, manager, '2026-11-23');
+    const { sql, params } = dialect.sqlToQuery(facetGroupsQuery(lendingConditions(db.orm, query)));
+    const detail = plan(sql, params);
+    expect(detail).toMatch(/SEARCH lending_requests USING (COVERING )?INDEX lending_status_idx /);
+    expect(detail).not.toMatch(/\bSCAN lending_requests\b/);
   });
 });

@@ -1,90 +1,135 @@
-import { useState } from 'react';
+import { useEffect, useId } from 'react';
+import {
+  ACTIVITY_LABELS,
+  ACTIVITY_STATUSES,
+  type ActivityStatus,
+  type LendingTab,
+} from '../../../shared/domain/lending-tasks.ts';
 import { useDesk } from '../../app/use-desk.ts';
-import { DateText } from '../../ui/DateText.tsx';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
-import { RequestIdButton } from '../request-lists/RequestIdButton.tsx';
-import { RequestListShell } from '../request-lists/RequestListShell.tsx';
-import { PullSlipBar } from './PullSlipBar.tsx';
-import { toggleSelection, visibleSelection } from './selection.ts';
+import { ActiveFilters } from '../request-lists/ActiveFilters.tsx';
+import { FindBox } from '../request-lists/FindBox.tsx';
+import { canLoadMore, countText, isEmpty, shownText } from '../request-lists/list-selectors.ts';
+import { LendingBulkBar } from './LendingBulkBar.tsx';
+import { LendingFacets } from './LendingFacets.tsx';
+import { LendingTabs } from './LendingTabs.tsx';
+import { LendingTaskTable } from './LendingTaskTable.tsx';
+import { hasFindOrFacets } from './lending-tasks-query.ts';
+import { lendingFilterChips, tabsOnShow } from './lending-tasks-selectors.ts';
+import { NEEDS_FIND_TEXT } from './lending-tasks-slice.ts';
 
-/** Requests partners sent us: find, filter, page, open one; choose rows for pull slips. */
+/**
+ * The Lending Requests task list: tabs by assignment, Activity Status and the Find box, facets
+ * with counts, the rows (virtualised, paged as they scroll into view) and the bulk actions.
+ */
 export function LendingRequestsScreen() {
   const list = useDesk((state) => state.lending);
-  const open = useDesk((state) => state.openRequestDetail);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const ids = list.rows.map((row) => row.requestId);
-  // Only rows on show count: a new search or filter leaves nothing hidden selected.
-  const chosen = visibleSelection(selected, ids);
-  const allChosen = ids.length > 0 && chosen.length === ids.length;
+  const { ensureLoaded, follow } = list;
+  const ids = useId();
+  const tabId = (tab: LendingTab) => `${ids}-tab-${tab}`;
+  const panelId = `${ids}-panel`;
 
+  useEffect(() => {
+    void ensureLoaded();
+    return follow();
+  }, [ensureLoaded, follow]);
+
+  const chips = lendingFilterChips(list);
   return (
-    <div className="screen">
+    <div className="screen lending-tasks">
       <ScreenHeading>Lending Requests</ScreenHeading>
       <p className="lead">
-        Find and look up lending requests here. Choose requests and print their pull slips, in shelf
-        order, to pull the items; then ship each one at Shipping Items.
+        The requests partners sent us. Choose requests and print their pull slips, in shelf order,
+        to pull the items; then ship each one at Shipping Items.
       </p>
-      <RequestListShell
-        list={list}
-        findLabel="Find lending requests"
-        findPlaceholder="External Identifier, request ID, barcode, title, partner"
-      >
-        <PullSlipBar chosen={chosen} onPrinted={() => setSelected(new Set())} />
-        <table className="results">
-          <caption className="visually-hidden">Lending requests</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="select-cell">
-                <input
-                  type="checkbox"
-                  aria-label="Choose all requests on show"
-                  checked={allChosen}
-                  onChange={() => setSelected(new Set(allChosen ? [] : ids))}
-                />
-              </th>
-              <th scope="col">Request ID</th>
-              <th scope="col">External Identifier</th>
-              <th scope="col">Title</th>
-              <th scope="col">Partner</th>
-              <th scope="col">Status</th>
-              <th scope="col">Location</th>
-              <th scope="col">Call number</th>
-              <th scope="col">Needed by</th>
-              <th scope="col">Pull slip</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.rows.map((row) => (
-              <tr key={row.requestId}>
-                <td className="select-cell">
-                  <input
-                    type="checkbox"
-                    aria-label={`Choose ${row.requestId}`}
-                    checked={selected.has(row.requestId)}
-                    onChange={() => setSelected((s) => toggleSelection(s, row.requestId))}
-                  />
-                </td>
-                <td>
-                  <RequestIdButton
-                    requestId={row.requestId}
-                    onOpen={() => open('lending', row.requestId)}
-                  />
-                </td>
-                <td className="code">{row.externalId}</td>
-                <td>{row.title}</td>
-                <td>{row.partnerName}</td>
-                <td>{row.statusLabel}</td>
-                <td>{row.location ?? ''}</td>
-                <td className="code">{row.callNumber ?? ''}</td>
-                <td className="nowrap">
-                  <DateText value={row.neededBy} empty="" />
-                </td>
-                <td>{row.printed ? 'Printed' : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </RequestListShell>
+      <LendingTabs
+        tabs={tabsOnShow(list)}
+        current={list.filters.tab}
+        panelId={panelId}
+        tabId={tabId}
+        onShow={(tab) => void list.showTab(tab)}
+      />
+      <div role="tabpanel" id={panelId} aria-labelledby={tabId(list.filters.tab)}>
+        <div className="task-controls">
+          <div className="activity-status">
+            <label htmlFor={`${ids}-activity`}>Activity Status</label>
+            <select
+              id={`${ids}-activity`}
+              value={list.filters.activity}
+              onChange={(event) => void list.showActivity(event.target.value as ActivityStatus)}
+            >
+              {ACTIVITY_STATUSES.map((activity) => (
+                <option key={activity} value={activity}>
+                  {ACTIVITY_LABELS[activity]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <FindBox
+            key={list.filters.find}
+            label="Find lending requests"
+            placeholder="External Identifier, request ID, barcode, title, author, partner"
+            initial={list.filters.find}
+            onFind={(text) => void list.find(text)}
+          />
+        </div>
+        <ActiveFilters
+          chips={chips}
+          onRemove={(chip) =>
+            void (chip.facet === 'find'
+              ? list.find('')
+              : list.toggleFilter(chip.facet, chip.filter))
+          }
+          onClear={() => void list.clearFilters()}
+        />
+        <div className="list-body">
+          <LendingFacets />
+          <div className="list-results" aria-busy={list.loading !== null}>
+            <ListState />
+            {list.total !== 0 && !list.needsFind && <LendingBulkBar />}
+            {list.rows.length > 0 && <LendingTaskTable />}
+            {list.rows.length > 0 && list.total !== null && (
+              <div className="load-more">
+                <p>{shownText('lending', list.rows.length, list.total)}</p>
+                {list.nextAfter !== null && (
+                  <button
+                    type="button"
+                    disabled={!canLoadMore(list)}
+                    onClick={() => void list.loadMore()}
+                  >
+                    {list.loading === 'more' ? 'Loading more…' : 'Load more'}
+                  </button>
+                )}
+              </div>
+            )}
+          </div>
+        </div>
+      </div>
     </div>
+  );
+}
+
+/** The count, an error, loading, or why nothing is listed. */
+function ListState() {
+  const list = useDesk((state) => state.lending);
+  return (
+    <>
+      {list.total !== null && !list.needsFind && (
+        <p className="list-total">{countText('lending', list.total)}</p>
+      )}
+      {list.error !== null && (
+        <ErrorAlert message={list.error} onRetry={() => void list.reload()} />
+      )}
+      {list.loading === 'page' && <p className="muted">Loading…</p>}
+      {list.needsFind && list.loading === null && <p className="empty-state">{NEEDS_FIND_TEXT}</p>}
+      {!list.needsFind && isEmpty(list) && (
+        <p className="empty-state">
+          {hasFindOrFacets(list.filters)
+            ? 'Nothing matches these filters. Change the Find text or clear the filters.'
+            : 'There are no lending requests here.'}
+        </p>
+      )}
+    </>
   );
 }

@@ -10,6 +10,7 @@ import {
   RequestActionError,
 } from '../request-actions/RequestActionButtons.tsx';
 import { rowActions } from '../request-actions/request-actions.ts';
+import { LendingDetailActions } from '../lending-actions/LendingDetailActions.tsx';
 
 /** After an action the detail is read again and its button may be gone: reading starts at the top. */
 function focusHeading(): void {
@@ -64,6 +65,7 @@ export function RequestDetailView() {
               />
             </section>
           )}
+          {request.kind === 'lending' && <LendingDetailActions request={request} />}
           <RequestSlips kind={request.kind} requestId={request.requestId} />
           <HistoryTable events={request.history} />
         </>

@@ -1,13 +1,13 @@
 import type { FilterChip } from './list-selectors.ts';
 
 /** The filters in force, each removable, and one button to clear them all. */
-export function ActiveFilters({
+export function ActiveFilters<Facet extends string>({
   chips,
   onRemove,
   onClear,
 }: {
-  chips: readonly FilterChip[];
-  onRemove: (chip: FilterChip) => void;
+  chips: readonly FilterChip<Facet>[];
+  onRemove: (chip: FilterChip<Facet>) => void;
   onClear: () => void;
 }) {
   if (chips.length === 0) return null;

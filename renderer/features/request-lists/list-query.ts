@@ -20,15 +20,25 @@ export const NO_FILTERS: ListFilters = { find: '', status: [], partner: [] };
 export const PAGE_SIZE = 50;
 
 /** The `*.list` input for the first page under these filters; empty parts are left out. */
-export function listQueryOf(filters: ListFilters, after?: number): ListQuery {
+export function listQueryOf(filters: ListFilters, after?: number, limit = PAGE_SIZE): ListQuery {
   const find = filters.find.trim();
   return {
     ...(find ? { find } : {}),
     ...(filters.status.length ? { status: filters.status.map((f) => f.value) } : {}),
     ...(filters.partner.length ? { partner: filters.partner.map((f) => f.value) } : {}),
     ...(after !== undefined ? { after } : {}),
-    limit: PAGE_SIZE,
+    limit,
   };
+}
+
+/** Adds the value to a facet's active filters, or takes it out if it is already there. */
+export function toggleActive(
+  current: readonly ActiveFilter[],
+  value: Facet | ActiveFilter,
+): ActiveFilter[] {
+  return current.some((f) => f.value === value.value)
+    ? current.filter((f) => f.value !== value.value)
+    : [...current, { value: value.value, label: value.label }];
 }
 
 /** Adds the facet value to its filter, or takes it out if it is already there. */
@@ -37,9 +47,5 @@ export function toggleFilter(
   facet: FacetName,
   value: Facet | ActiveFilter,
 ): ListFilters {
-  const current = filters[facet];
-  const next = current.some((f) => f.value === value.value)
-    ? current.filter((f) => f.value !== value.value)
-    : [...current, { value: value.value, label: value.label }];
-  return { ...filters, [facet]: next };
+  return { ...filters, [facet]: toggleActive(filters[facet], value) };
 }

@@ -36,10 +36,6 @@ export function hasActiveFilters(list: ListView): boolean {
   );
 }
 
-export function isFilterActive(list: ListView, facet: FacetName, value: string): boolean {
-  return list.filters[facet].some((f) => f.value === value);
-}
-
 export interface FacetOption {
   readonly value: string;
   readonly label: string;
@@ -48,47 +44,67 @@ export interface FacetOption {
   readonly active: boolean;
 }
 
-/** The facet's values with their counts, plus any active filter the counts left out. */
-export function facetOptions(list: ListView, facet: FacetName): FacetOption[] {
-  const counted = list.facets[facet].map((f) => ({
+/** A facet's counted values, each marked active or not, plus any active filter the counts left out. */
+export function mergeFacetOptions(
+  counted: readonly Facet[],
+  active: readonly ActiveFilter[],
+): FacetOption[] {
+  const options = counted.map((f) => ({
     value: f.value,
     label: f.label,
     count: f.count,
-    active: isFilterActive(list, facet, f.value),
+    active: active.some((a) => a.value === f.value),
   }));
-  const missing = list.filters[facet]
-    .filter((f) => !counted.some((c) => c.value === f.value))
-    .map((f) => ({ value: f.value, label: f.label, count: null, active: true }));
-  return [...counted, ...missing];
+  const missing = active
+    .filter((a) => !counted.some((c) => c.value === a.value))
+    .map((a) => ({ value: a.value, label: a.label, count: null, active: true }));
+  return [...options, ...missing];
 }
 
-export interface FilterChip {
-  readonly facet: FacetName | 'find';
+/** The facet's values with their counts, plus any active filter the counts left out. */
+export function facetOptions(list: ListView, facet: FacetName): FacetOption[] {
+  return mergeFacetOptions(list.facets[facet], list.filters[facet]);
+}
+
+export interface FilterChip<Facet extends string = FacetName> {
+  readonly facet: Facet | 'find';
   readonly filter: ActiveFilter;
   /** What the chip says: 'Status: Shipped physically', 'Find: "Lovelace"'. */
   readonly text: string;
 }
 
-const FACET_TITLE: Record<FacetName, string> = { status: 'Status', partner: 'Partner' };
-
-export function activeFilterChips(list: ListView): FilterChip[] {
-  const chips: FilterChip[] = [];
-  const { find } = list.filters;
+/** The chips of a Find text and of each facet's active filters, titled, in the order given. */
+export function filterChips<Facet extends string>(
+  find: string,
+  facets: readonly { facet: Facet; title: string; filters: readonly ActiveFilter[] }[],
+): FilterChip<Facet>[] {
+  const chips: FilterChip<Facet>[] = [];
   if (find)
     chips.push({ facet: 'find', filter: { value: find, label: find }, text: `Find: “${find}”` });
-  for (const facet of ['status', 'partner'] as const) {
-    for (const filter of list.filters[facet]) {
-      chips.push({ facet, filter, text: `${FACET_TITLE[facet]}: ${filter.label}` });
-    }
+  for (const { facet, title, filters } of facets) {
+    for (const filter of filters) chips.push({ facet, filter, text: `${title}: ${filter.label}` });
   }
   return chips;
 }
 
-export function canLoadMore(list: ListView): boolean {
+const FACET_TITLE: Record<FacetName, string> = { status: 'Status', partner: 'Partner' };
+
+export function activeFilterChips(list: ListView): FilterChip[] {
+  return filterChips(
+    list.filters.find,
+    (['status', 'partner'] as const).map((facet) => ({
+      facet,
+      title: FACET_TITLE[facet],
+      filters: list.filters[facet],
+    })),
+  );
+}
+
+export function canLoadMore(list: Pick<ListView, 'nextAfter' | 'loading'>): boolean {
   return list.nextAfter !== null && list.loading === null;
 }
 
 /** Loaded with nothing to show (and no error to explain why). */
-export function isEmpty(list: ListView): boolean {
+export function isEmpty(list: Pick<ListView, 'total' | 'rows' | 'error' | 'loading'>): boolean {
   return list.total === 0 && list.rows.length === 0 && list.error === null && list.loading === null;
 }

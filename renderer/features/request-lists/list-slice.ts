@@ -2,6 +2,7 @@ import type { Facet, ListQuery } from '../../../shared/api/contract.ts';
 import type { Result } from '../../../shared/api/result.ts';
 import type { DeskSlice } from '../../app/desk-state.ts';
 import { countText, shownText } from './list-selectors.ts';
+import { createPager, type KeysetPage, type PagedRows } from './paged-list.ts';
 import {
   NO_FILTERS,
   listQueryOf,
@@ -14,25 +15,13 @@ import {
 
 export type { ActiveFilter, FacetName, ListFilters, ListKind } from './list-query.ts';
 
-export interface ListPage<Row> {
-  readonly rows: Row[];
-  readonly nextAfter: number | null;
-  readonly total: number;
+export interface ListPage<Row> extends KeysetPage<Row> {
   readonly facets: { readonly status: Facet[]; readonly partner: Facet[] };
 }
 
-export interface RequestListState<Row> {
+export interface RequestListState<Row> extends PagedRows<ListFilters, Row> {
   readonly kind: ListKind;
-  /** The filters of the rows on show (or being fetched). */
-  readonly filters: ListFilters;
-  readonly rows: readonly Row[];
-  /** null until a first page has arrived for these filters. */
-  readonly total: number | null;
-  readonly nextAfter: number | null;
   readonly facets: ListPage<Row>['facets'];
-  readonly loading: 'page' | 'more' | null;
-  /** The envelope's message when the last call failed. */
-  readonly error: string | null;
 }
 
 export interface RequestListActions {
@@ -53,15 +42,14 @@ export type RequestList<Row> = RequestListState<Row> & RequestListActions;
 export type FetchPage<Row> = (query: ListQuery) => Promise<Result<ListPage<Row>>>;
 
 /**
- * One request list (Borrowing or Lending Requests) stored under `state[kind]`. A newer call
- * supersedes an older one, so a slow answer to an old search never replaces a newer one.
+ * One request list (Borrowing Requests) stored under `state[kind]`: Find box, Status and Partner
+ * facets, keyset pages (a newer call supersedes an older one, see paged-list.ts).
  */
 export function createListSlice<K extends ListKind, Row>(
   kind: K,
   fetchPage: FetchPage<Row>,
 ): DeskSlice<Record<K, RequestList<Row>>> {
   return (set, get) => {
-    let latest = 0;
     const current = (): RequestList<Row> => (get() as unknown as Record<K, RequestList<Row>>)[kind];
     const patch = (changes: Partial<RequestListState<Row>>): void => {
       set((state) => {
@@ -69,26 +57,15 @@ export function createListSlice<K extends ListKind, Row>(
         return { [kind]: { ...list, ...changes } };
       });
     };
-
-    async function loadFirst(filters: ListFilters): Promise<void> {
-      const call = ++latest;
-      patch({ filters, rows: [], total: null, nextAfter: null, loading: 'page', error: null });
-      const result = await fetchPage(listQueryOf(filters));
-      if (call !== latest) return;
-      if (!result.ok) {
-        patch({ loading: null, error: result.error.message });
-        return;
-      }
-      const page = result.value;
-      patch({
-        rows: page.rows,
-        total: page.total,
-        nextAfter: page.nextAfter,
-        facets: page.facets,
-        loading: null,
-      });
-      get().announce(countText(kind, page.total));
-    }
+    const pager = createPager<ListFilters, Row, ListPage<Row>>({
+      read: current,
+      write: (changes, page) => patch(page ? { ...changes, facets: page.facets } : changes),
+      fetch: (filters, after, limit) => fetchPage(listQueryOf(filters, after, limit)),
+      announce: (page, shown, loaded) =>
+        get().announce(
+          loaded === 'page' ? countText(kind, page.total) : shownText(kind, shown, page.total),
+        ),
+    });
 
     const list: RequestList<Row> = {
       kind,
@@ -101,30 +78,15 @@ export function createListSlice<K extends ListKind, Row>(
       error: null,
       async ensureLoaded() {
         const { total, loading, filters } = current();
-        if (total === null && loading === null) await loadFirst(filters);
+        if (total === null && loading === null) await pager.first(filters);
       },
-      reload: () => loadFirst(current().filters),
-      find: (text) => loadFirst({ ...current().filters, find: text.trim() }),
-      toggleFilter: (facet, value) => loadFirst(toggleFilter(current().filters, facet, value)),
-      clearFilters: () => loadFirst(NO_FILTERS),
-      async loadMore() {
-        const { nextAfter, loading, filters, rows } = current();
-        if (nextAfter === null || loading !== null) return;
-        const call = ++latest;
-        patch({ loading: 'more', error: null });
-        const result = await fetchPage(listQueryOf(filters, nextAfter));
-        if (call !== latest) return;
-        if (!result.ok) {
-          patch({ loading: null, error: result.error.message });
-          return;
-        }
-        const page = result.value;
-        const shown = [...rows, ...page.rows];
-        patch({ rows: shown, nextAfter: page.nextAfter, total: page.total, loading: null });
-        get().announce(shownText(kind, shown.length, page.total));
-      },
+      reload: () => pager.first(current().filters),
+      find: (text) => pager.first({ ...current().filters, find: text.trim() }),
+      toggleFilter: (facet, value) => pager.first(toggleFilter(current().filters, facet, value)),
+      clearFilters: () => pager.first(NO_FILTERS),
+      loadMore: () => pager.more(),
       markStale() {
-        latest += 1;
+        pager.invalidate();
         patch({ total: null, loading: null });
       },
     };

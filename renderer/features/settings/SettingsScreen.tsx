@@ -1,7 +1,10 @@
 import { useEffect } from 'react';
+import { ROLE_LABELS } from '../../../shared/api/contract-operators.ts';
 import { useDesk } from '../../app/use-desk.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
+import { OperatorsSection } from '../operators/OperatorsSection.tsx';
+import { hasManagerRights } from '../operators/operators-slice.ts';
 import { PartnersTable } from './PartnersTable.tsx';
 import { ScannersSection } from './ScannersSection.tsx';
 import { PrintersSection } from '../printing/PrintersSection.tsx';
@@ -12,6 +15,7 @@ export function SettingsScreen() {
   const partners = useDesk((state) => state.partners);
   const loadDeskInfo = useDesk((state) => state.loadDeskInfo);
   const loadPartners = useDesk((state) => state.loadPartners);
+  const manager = useDesk(hasManagerRights);
 
   useEffect(() => {
     // Counts change as the desk works, so Settings asks again each time it opens.
@@ -27,6 +31,11 @@ export function SettingsScreen() {
         Scanners and printers are set up below. Editing partners and workflow profiles arrives with
         issue #9.
       </p>
+      {!manager && (
+        <p className="muted">
+          You are signed in as a {ROLE_LABELS.OPERATOR}: changes here need a {ROLE_LABELS.MANAGER}.
+        </p>
+      )}
       <section aria-labelledby="desk-heading">
         <h2 id="desk-heading">This desk</h2>
         {desk.error !== null && (
@@ -55,6 +64,7 @@ export function SettingsScreen() {
           </dl>
         )}
       </section>
+      {manager && <OperatorsSection />}
       <ScannersSection />
       <PrintersSection />
       <section aria-labelledby="partners-heading">

@@ -110,21 +110,24 @@ export type ShipInput =
     }
   | { readonly ok: false; readonly field: 'dueDate' | 'shippingCost'; readonly message: string };
 
+export const SHIPPING_COST_RULE = 'Shipping cost is an amount from 0 to 10000, or empty.';
+
+/** A typed shipping cost: undefined when empty, null when it is not an amount the desk takes. */
+export function shippingCostOf(text: string): number | undefined | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  const cost = Number(trimmed);
+  return Number.isFinite(cost) && cost >= 0 && cost <= 10_000 ? cost : null;
+}
+
 /** The Ship item dialog's form as `shipping.ship` takes it, or what is wrong with it. */
 export function shipInput(requestId: string, itemBarcode: string, form: ShipForm): ShipInput {
   const dueDate = form.dueDate.trim();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(dueDate)) {
     return { ok: false, field: 'dueDate', message: 'Enter the due date (a full date).' };
   }
-  const costText = form.shippingCost.trim();
-  const cost = costText === '' ? undefined : Number(costText);
-  if (cost !== undefined && (!Number.isFinite(cost) || cost < 0 || cost > 10_000)) {
-    return {
-      ok: false,
-      field: 'shippingCost',
-      message: 'Shipping cost is an amount from 0 to 10000, or empty.',
-    };
-  }
+  const cost = shippingCostOf(form.shippingCost);
+  if (cost === null) return { ok: false, field: 'shippingCost', message: SHIPPING_COST_RULE };
   const note = form.note.trim();
   return {
     ok: true,

@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
 import { useDesk } from '../../app/use-desk.ts';
 import {
-  NO_OPERATOR,
   SCANNER_TEXT,
   deskNameText,
   modeText,
+  operatorText,
   printerText,
 } from './status-bar-selectors.ts';
 
@@ -14,6 +14,8 @@ export function StatusBar() {
   const printStatus = useDesk((state) => state.printing.status);
   const loadPrintStatus = useDesk((state) => state.loadPrintStatus);
   const reprint = useDesk((state) => state.reprint);
+  const session = useDesk((state) => state.operators.session);
+  const signOut = useDesk((state) => state.signOut);
 
   useEffect(() => {
     void loadPrintStatus();
@@ -21,7 +23,7 @@ export function StatusBar() {
 
   const items: [string, string][] = [
     ['Desk', deskNameText(desk)],
-    ['Operator', NO_OPERATOR],
+    ['Operator', operatorText(session)],
     ['Printer', printerText(printStatus, desk)],
     ['Scanner', SCANNER_TEXT],
     ['Mode', modeText(desk)],
@@ -36,14 +38,21 @@ export function StatusBar() {
           </div>
         ))}
       </dl>
-      <button
-        type="button"
-        className="secondary"
-        aria-keyshortcuts="F9"
-        onClick={() => void reprint()}
-      >
-        Reprint last slip (F9)
-      </button>
+      <div className="status-actions">
+        {session?.operator && (
+          <button type="button" className="secondary" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        )}
+        <button
+          type="button"
+          className="secondary"
+          aria-keyshortcuts="F9"
+          onClick={() => void reprint()}
+        >
+          Reprint last slip (F9)
+        </button>
+      </div>
     </footer>
   );
 }

@@ -1,10 +1,20 @@
+import type { SessionState } from '../../../shared/api/contract-operators.ts';
 import type { PrinterStatus, PrintStatus } from '../../../shared/api/contract-printing.ts';
 import type { DeskInfoSlice } from './desk-info-slice.ts';
 
 type Desk = DeskInfoSlice['desk'];
 
 export const NO_OPERATOR = 'No operator signed in';
+export const SETUP_MODE_TEXT = 'Setup mode (no operators yet)';
 export const SCANNER_TEXT = 'Keyboard wedge ready';
+
+/** "Ada Lovelace (Operator)": who is signed in at this window, or that nobody needs to be. */
+export function operatorText(session: SessionState | null): string {
+  if (session?.operator) {
+    return `${session.operator.name} (${session.operator.role === 'MANAGER' ? 'Manager' : 'Operator'})`;
+  }
+  return session?.setupMode ? SETUP_MODE_TEXT : NO_OPERATOR;
+}
 
 export function deskNameText(desk: Desk): string {
   if (desk.info) return desk.info.deskName;

@@ -113,6 +113,16 @@ describe('requests.act', () => {
     expect(lending.code).toBe('NOT_IN_PROFILE');
     expect(lending.message).toMatch(/Peer to Peer Lending.*Will Supply is not included/);
 
+    const needsReason = await refusal(desk.client, 'requests.act', {
+      kind: 'lending',
+      requestId: 'L-2003',
+      action: 'REJECT',
+    });
+    expect(needsReason.code).toBe('INVALID_INPUT');
+    expect(needsReason.message).toMatch(
+      /Reject needs a reason: choose Reject from the request's Actions/,
+    );
+
     const screen = await refusal(desk.client, 'requests.act', {
       kind: 'borrowing',
       requestId: 'B-1001',
@@ -131,7 +141,8 @@ describe('requests.act', () => {
     expect(unknown.message).toMatch(
       /^There is no action "FLY_AWAY" for borrowing requests; the actions are Receive, /,
     );
-    expect(imported).toBe(before + 1);
+    // The import's own event and Locate's: no Flatland on the shelves, so Locate failed.
+    expect(imported).toBe(before + 2);
     expect(desk.count('request_events')).toBe(imported);
     expect(desk.count('desk_actions')).toBe(0);
   });

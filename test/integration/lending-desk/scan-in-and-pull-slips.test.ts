@@ -140,6 +140,39 @@ describe('lending.printPullSlips', () => {
     expect(ship.request?.blocked).toBeNull();
   });
 
+  it('prints the whole current filter of the list, and only what it lists', async () => {
+    desk = await openBorrowingDesk({ start: START });
+    await addMainStacksRequest(desk);
+    const filter = { status: ['CREATED'] };
+    const listed = await call(desk.client, 'lending.list', filter);
+    expect(listed.rows.map((r) => r.requestId).sort()).toEqual(['L-2001', 'L-2003']);
+    const result = await call(desk.client, 'lending.printPullSlips', { filter });
+    expect(result).toMatchObject({ printed: 2, moved: 2, job: { requestId: null } });
+    const [bytes] = await desk.printer.waitForJobs(1);
+    const text = printedText(bytes ?? new Uint8Array());
+    expect(['L-2001', 'L-2002', 'L-2003'].filter((id) => text.includes(id))).toEqual([
+      'L-2001',
+      'L-2003',
+    ]);
+    expect(
+      desk.rows(
+        'SELECT request_id AS id, status, printed FROM lending_requests ORDER BY request_id',
+      ),
+    ).toEqual([
+      { id: 'L-2001', status: 'BEING_PROCESSED', printed: 1 },
+      { id: 'L-2002', status: 'LOCATE_FAILED', printed: 0 },
+      { id: 'L-2003', status: 'BEING_PROCESSED', printed: 1 },
+    ]);
+    // Now nothing is Created: the same filter lists nothing, and nothing prints.
+    const none = await refusal(desk.client, 'lending.printPullSlips', { filter });
+    expect(none).toEqual({
+      code: 'NOT_FOUND',
+      message:
+        'No lending request is in the list with this filter, so no pull slips were printed; change the filter or tick the rows to print.',
+    });
+    expect(desk.count('print_jobs')).toBe(1);
+  });
+
   it('refuses with no printer and changes nothing', async () => {
     desk = await openBorrowingDesk({ start: START, printer: 'none' });
     const noPrinter = await refusal(desk.client, 'lending.printPullSlips', {

@@ -221,3 +221,135 @@ describe('shipping.ship', () => {
     ).toEqual([{ status: 'CREATED', d: null, c: null, f: null }]);
   });
 });
+
+describe('shipping.ship non-returnable', () => {
+  /** L-2005 at SUNYBUF (ISO) asks for a copy it may keep, of the Main Stacks item. */
+  async function nonReturnableDesk(): Promise<BorrowingDesk> {
+    const opened = await openBorrowingDesk({ start: START });
+    await addLendingRequest(opened, {
+      requestId: 'L-2005',
+      externalId: 'BUF-515',
+      partner: 'SUNYBUF',
+      title: 'The Structure of Scientific Revolutions',
+      status: 'CREATED',
+      requestedFormat: 'PHYSICAL_NON_RETURNABLE',
+      itemBarcode: '31234000123464',
+    });
+    return opened;
+  }
+
+  it('ships a Physical non-returnable request with no due date: format, ISO Loaned, slip banner', async () => {
+    desk = await nonReturnableDesk();
+    const shipped = await call(desk.client, 'shipping.ship', {
+      requestId: 'L-2005',
+      itemBarcode: '31234000123464',
+      nonReturnable: true,
+    });
+    expect(shipped).toMatchObject({
+      requestId: 'L-2005',
+      statusLabel: 'Shipped physically',
+      dueDate: null,
+      partnerMessage: 'ISO 18626 Loaned',
+      slip: { slipKind: 'SHIPPING_SLIP' },
+    });
+    expect(shipped.message).toBe(
+      `Shipped L-2005 (31234000123464) to University at Buffalo, SUNY, as a non-returnable copy (no due date). Shipping slip sent to ${desk.printer.uri}. Put it in the book and mail the book.`,
+    );
+    expect(
+      desk.rows(
+        "SELECT status, due_date AS dueDate, supplied_format AS format FROM lending_requests WHERE request_id = 'L-2005'",
+      ),
+    ).toEqual([{ status: 'SHIPPED_PHYSICALLY', dueDate: null, format: 'PHYSICAL_NON_RETURNABLE' }]);
+    const [message] = desk.rows<{ body: string }>(
+      "SELECT body FROM partner_messages WHERE kind = 'Loaned'",
+    );
+    expect(JSON.parse(message?.body ?? '{}')).toMatchObject({
+      requestId: 'L-2005',
+      details: {
+        itemBarcode: '31234000123464',
+        dueDate: null,
+        format: 'PHYSICAL_NON_RETURNABLE',
+      },
+    });
+    const [bytes] = await desk.printer.waitForJobs(1);
+    const slip = printedText(bytes ?? new Uint8Array());
+    expect(slip).toContain('Non-returnable');
+    expect(slip).toContain('Physical (non-returnable)');
+    expect(slip).not.toContain('Due:');
+  });
+
+  it('refuses non-returnable for a loan, a due date with a non-returnable copy, and a loan without one; writes nothing', async () => {
+    desk = await nonReturnableDesk();
+    const counts = () =>
+      ['request_events', 'partner_messages', 'print_jobs', 'desk_actions'].map((t) =>
+        desk?.count(t),
+      );
+    const before = counts();
+    expect(
+      await refusal(desk.client, 'shipping.ship', {
+        requestId: 'L-2001',
+        itemBarcode: '31234000123456',
+        nonReturnable: true,
+      }),
+    ).toEqual({
+      code: 'CONFLICT',
+      message:
+        'L-2001 asks for a Physical copy, so it cannot be shipped non-returnable; ship it as a loan with a due date.',
+    });
+    expect(
+      await refusal(desk.client, 'shipping.ship', {
+        requestId: 'L-2005',
+        itemBarcode: '31234000123464',
+        nonReturnable: true,
+        dueDate: '2027-01-18',
+      }),
+    ).toEqual({
+      code: 'INVALID_INPUT',
+      message:
+        'A non-returnable copy has no due date, but Mon 18 Jan 2027 was given; leave the due date empty, or ship it as a loan if it must come back.',
+    });
+    expect(
+      await refusal(desk.client, 'shipping.ship', {
+        requestId: 'L-2001',
+        itemBarcode: '31234000123456',
+      }),
+    ).toEqual({
+      code: 'INVALID_INPUT',
+      message: 'Enter a due date: L-2001 is lent and must come back.',
+    });
+    expect(counts()).toEqual(before);
+    expect(
+      desk.rows(
+        "SELECT status, supplied_format AS f FROM lending_requests WHERE request_id IN ('L-2001', 'L-2005') ORDER BY request_id",
+      ),
+    ).toEqual([
+      { status: 'CREATED', f: null },
+      { status: 'CREATED', f: null },
+    ]);
+  });
+
+  it('sends an email partner the Lender Ship letter, and Undo restores the format', async () => {
+    desk = await openBorrowingDesk({ start: START });
+    await addLendingRequest(desk, {
+      requestId: 'L-2011',
+      externalId: 'VT-11',
+      partner: 'VTECH',
+      title: 'The Structure of Scientific Revolutions',
+      status: 'WILL_SUPPLY',
+      requestedFormat: 'Physical non-returnable',
+      itemBarcode: '31234000123464',
+    });
+    const shipped = await call(desk.client, 'shipping.ship', {
+      requestId: 'L-2011',
+      itemBarcode: '31234000123464',
+      nonReturnable: true,
+    });
+    expect(shipped.partnerMessage).toBe('Lender Ship letter');
+    await call(desk.client, 'desk.undo', { actionId: shipped.actionId });
+    expect(
+      desk.rows(
+        "SELECT status, supplied_format AS f FROM lending_requests WHERE request_id = 'L-2011'",
+      ),
+    ).toEqual([{ status: 'WILL_SUPPLY', f: null }]);
+  });
+});

@@ -38,7 +38,7 @@ describe('Shipping Items', () => {
       value: {
         requestId: input.requestId,
         statusLabel: 'Shipped physically',
-        dueDate: input.dueDate,
+        dueDate: input.dueDate ?? null,
         message: 'L-2001 shipped to University at Buffalo, SUNY.',
         ...EFFECTS,
       },
@@ -143,21 +143,5 @@ describe('Scan In Items', () => {
       outcome: 'ERROR',
       message: 'No lending request has item 999.',
     });
-  });
-});
-
-describe('Pull slips', () => {
-  it('announces the desk message and reads the list again', async () => {
-    const { client, store } = deskOn('lending');
-    client
-      .answer('lending.printPullSlips', () => ({
-        ok: true,
-        value: { job: null, printed: 1, moved: 1, message: 'Printed 1 pull slip.' },
-      }))
-      .answer('printing.status', () => ({ ok: false, error: { code: 'INTERNAL', message: 'x' } }));
-    expect(await store.getState().printPullSlips(['L-2001'])).toBe(true);
-    expect(client.callsOf('lending.printPullSlips')).toEqual([{ requestIds: ['L-2001'] }]);
-    expect(store.getState().announcement).toBe('Printed 1 pull slip.');
-    expect(client.calls.some((call) => call.method === 'lending.list')).toBe(true);
   });
 });

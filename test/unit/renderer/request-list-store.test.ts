@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDeskStore } from '../../../renderer/app/desk-store.ts';
 import { FakeDeskClient } from './fake-desk-client.ts';
 import { borrowingPage } from './fixtures.ts';
+import { lendingPage } from './lending-tasks-fixtures.ts';
 
 function deskWith(client: FakeDeskClient) {
   return createDeskStore(client, { mode: 'browser', initialScreen: 'borrowing' });
@@ -187,15 +188,12 @@ describe('request list slice', () => {
   it('keeps the borrowing and lending lists apart', async () => {
     const client = new FakeDeskClient()
       .answer('borrowing.list', () => ({ ok: true, value: borrowingPage(1, 5, null, 5) }))
-      .answer('lending.list', () => ({
-        ok: true,
-        value: { rows: [], nextAfter: null, total: 0, facets: { status: [], partner: [] } },
-      }));
+      .answer('lending.list', () => ({ ok: true, value: lendingPage(1, 0, null, 0) }));
     const store = deskWith(client);
     await store.getState().borrowing.find('Lovelace');
     await store.getState().lending.ensureLoaded();
 
-    expect(client.callsOf('lending.list')).toEqual([{ limit: 50 }]);
+    expect(client.callsOf('lending.list')).toEqual([{ tab: 'ALL', activity: 'ACTIVE', limit: 50 }]);
     expect(store.getState().lending.total).toBe(0);
     expect(store.getState().borrowing.total).toBe(5);
     expect(store.getState().announcement).toBe('No lending requests');

@@ -1,0 +1,113 @@
+import { useEffect, useState } from 'react';
+import { ROLE_LABELS, type Operator } from '../../../shared/api/contract-operators.ts';
+import { useDesk } from '../../app/use-desk.ts';
+import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { OperatorForm } from './OperatorForm.tsx';
+
+/**
+ * Settings → Operators (Manager only): who may sign in at the desk, their role, PIN and whether
+ * they are active. In setup mode it explains that the first operator ends it.
+ */
+export function OperatorsSection() {
+  const all = useDesk((state) => state.operators.all);
+  const listError = useDesk((state) => state.operators.listError);
+  const setupMode = useDesk((state) => state.operators.session?.setupMode ?? false);
+  const loadOperators = useDesk((state) => state.loadOperators);
+  const [editing, setEditing] = useState<Operator | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  // A fresh "Add an operator" form after each addition.
+  const [added, setAdded] = useState(0);
+
+  useEffect(() => {
+    void loadOperators();
+  }, [loadOperators]);
+
+  function done(message: string, wasNew: boolean): void {
+    setSaved(message);
+    setEditing(null);
+    if (wasNew) setAdded((count) => count + 1);
+  }
+
+  return (
+    <section aria-labelledby="operators-heading">
+      <h2 id="operators-heading">Operators</h2>
+      {setupMode ? (
+        <p>
+          No operators yet, so the desk is in setup mode: whoever is at it may do everything,
+          without signing in. Add the first operator, a {ROLE_LABELS.MANAGER}, to end setup mode;
+          this window is then signed in as them, and everyone else chooses their name when the desk
+          opens.
+        </p>
+      ) : (
+        <p>
+          Staff choose their name when the desk opens; a PIN, if set, is asked for then. Only a{' '}
+          {ROLE_LABELS.MANAGER} sees tasks assigned to others, reassigns other people&apos;s tasks,
+          removes or reactivates requests, and changes settings and operators.
+        </p>
+      )}
+      {listError !== null && (
+        <ErrorAlert message={listError} onRetry={() => void loadOperators()} />
+      )}
+      {all && all.length > 0 && (
+        <table className="results">
+          <caption className="visually-hidden">Operators</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">PIN</th>
+              <th scope="col">Active</th>
+              <th scope="col">
+                <span className="visually-hidden">Change</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {all.map((operator) => (
+              <tr key={operator.id}>
+                <td>{operator.name}</td>
+                <td>{ROLE_LABELS[operator.role]}</td>
+                <td>{operator.hasPin ? 'Set' : 'None'}</td>
+                <td>{operator.active ? 'Yes' : 'No'}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="secondary"
+                    aria-label={`Change ${operator.name}`}
+                    onClick={() => {
+                      setSaved(null);
+                      setEditing(operator);
+                    }}
+                  >
+                    Change
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {saved !== null && (
+        <p className="settings-saved" role="status">
+          {saved}
+        </p>
+      )}
+      {editing ? (
+        <OperatorForm
+          key={`edit-${editing.id}`}
+          editing={editing}
+          firstOperator={false}
+          onSaved={(message) => done(message, false)}
+          onCancel={() => setEditing(null)}
+        />
+      ) : (
+        <OperatorForm
+          key={`new-${added}`}
+          editing={null}
+          firstOperator={setupMode}
+          onSaved={(message) => done(message, true)}
+        />
+      )}
+    </section>
+  );
+}
