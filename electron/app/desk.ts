@@ -11,7 +11,13 @@ import { createDeskScanners } from './desk-scanners.ts';
 import type { HidBackend } from '../scanner/hid-device.ts';
 import { APP_VERSION } from './version.ts';
 import { startDeskPrinting } from '../printing/desk-printing.ts';
+import { startDeskOutbox } from '../messaging/outbox/desk-outbox.ts';
 import type { SystemPrinter } from '../printing/transports/system-transport.ts';
+import { startScheduledJobs, type ScheduledJobs } from '../messaging/scheduled-jobs.ts';
+import {
+  startDeskIsoListener,
+  type DeskIsoListener,
+} from '../messaging/inbound/desk-iso-listener.ts';
 
 export const DATABASE_FILE = 'rs-desk.sqlite';
 
@@ -28,8 +34,21 @@ export interface DeskOptions {
   readonly systemPrinter?: SystemPrinter | null | undefined;
   /** Milliseconds before print retry number `attempt` (tests shorten it). */
   readonly printBackoffMs?: ((attempt: number) => number) | undefined;
+  /**
+   * Whether partner messages are sent (default true). Tests that look at messages as desk steps
+   * stored them turn it off.
+   */
+  readonly sendMessages?: boolean | undefined;
+  /** Milliseconds before partner message retry number `attempt` (tests shorten it). */
+  readonly messageBackoffMs?: ((attempt: number) => number) | undefined;
+  /** The time limit of one exchange with a partner or mail server, in ms (tests shorten it). */
+  readonly messageTimeoutMs?: number | undefined;
   /** The desk's clock for desk actions and the Undo window (tests move it on); the system clock if absent. */
   readonly now?: (() => Date) | undefined;
+  /** `--iso-port`: run the ISO 18626 listener on this port (0 picks one) whatever Settings say. */
+  readonly isoPort?: number | undefined;
+  /** The server log (refused partner messages, a listener that cannot start); stderr if absent. */
+  readonly log?: ((line: string) => void) | undefined;
 }
 
 /** A running desk: the services behind the API, its pushed events, and how to stop it. */
@@ -38,6 +57,10 @@ export interface Desk {
   readonly events: DeskEvents;
   readonly dataDir: string;
   readonly context: DeskContext;
+  /** The ISO 18626 listener partners send to, when it is on. */
+  readonly isoListener: DeskIsoListener;
+  /** The daily jobs (Expired requests, Overdue messages); tests run them with `runDue`. */
+  readonly jobs: ScheduledJobs;
   close(): Promise<void>;
 }
 
@@ -62,6 +85,14 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     systemPrinter: options.systemPrinter ?? null,
     ...(options.printBackoffMs ? { backoffMs: options.printBackoffMs } : {}),
   });
+  const outbox = startDeskOutbox({
+    gate,
+    events,
+    dataDir: options.dataDir,
+    send: options.sendMessages ?? true,
+    ...(options.messageBackoffMs ? { backoffMs: options.messageBackoffMs } : {}),
+    ...(options.messageTimeoutMs ? { timeoutMs: options.messageTimeoutMs } : {}),
+  });
   const context: DeskContext = {
     db,
     gate,
@@ -72,22 +103,49 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     printer: options.printer ?? null,
     scanners,
     printing,
+    outbox,
     now: options.now ?? (() => new Date()),
   };
   await scanners?.start();
   // Slips a previous run stored but did not finish printing go out now.
   printing.queue.wake();
+  // So do partner messages a previous run did not get to send.
+  outbox.wake();
+  // Daily jobs the desk missed while closed run before it answers; their messages go out at once.
+  const jobs = await startScheduledJobs({
+    gate,
+    events,
+    now: context.now,
+    onMessagesQueued: () => outbox.wake(),
+  });
+  const stop = async () => {
+    await jobs.stop();
+    await scanners?.stop();
+    await printing.stop();
+    await outbox.stop();
+    // Let any unit of work in flight finish before the connection goes.
+    await gate.read(async () => undefined);
+    db.close();
+  };
+  const isoListener = await startDeskIsoListener({
+    ctx: context,
+    runPort: options.isoPort,
+    log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
+  }).catch(async (error: unknown) => {
+    await stop();
+    throw error;
+  });
   return {
     handlers: createHandlers(context),
     events,
     dataDir: options.dataDir,
     context,
+    isoListener,
+    jobs,
     close: async () => {
-      await scanners?.stop();
-      await printing.stop();
-      // Let any unit of work in flight finish before the connection goes.
-      await gate.read(async () => undefined);
-      db.close();
+      // No partner message is taken in while the desk closes.
+      await isoListener.close();
+      await stop();
     },
   };
 }

@@ -16,8 +16,9 @@ export const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.m
 
 const USAGE = `Usage:
   rs-desk                      start the desk (Electron where installed, else browser mode)
-  rs-desk serve [--port N] [--data-dir DIR] [--printer URI] [--no-open]
-                               browser mode on 127.0.0.1
+  rs-desk serve [--port N] [--data-dir DIR] [--printer URI] [--no-open] [--iso-port N]
+                               browser mode on 127.0.0.1; --iso-port also runs the
+                               ISO 18626 listener partners send messages to
   rs-desk import FILE [--data-dir DIR]
                                import partners, patrons, items and requests (all or nothing)
   rs-desk demo [--data-dir DIR]
@@ -48,6 +49,7 @@ function parse(args: string[]) {
         port: { type: 'string' },
         'data-dir': { type: 'string' },
         printer: { type: 'string' },
+        'iso-port': { type: 'string' },
         'no-open': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -58,12 +60,12 @@ function parse(args: string[]) {
   }
 }
 
-function parsePort(text: string | undefined): number {
+function parsePort(text: string | undefined, flag = '--port'): number {
   if (text === undefined) return 0;
   const port = Number(text);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError(
-      `--port must be a whole number from 0 to 65535 (0 picks a free port), not "${text}".`,
+      `${flag} must be a whole number from 0 to 65535 (0 picks a free port), not "${text}".`,
     );
   }
   return port;
@@ -87,7 +89,13 @@ async function withDesk<T>(dataDir: string, work: (desk: Desk) => Promise<T>): P
 
 /** Browser mode until a signal stops it. Resolves when the server has closed. */
 async function serve(
-  options: { port: number; dataDir: string; printer: string | null; open: boolean },
+  options: {
+    port: number;
+    dataDir: string;
+    printer: string | null;
+    open: boolean;
+    isoPort: number | undefined;
+  },
   io: CliIo,
 ): Promise<number> {
   const desk = await openDesk({
@@ -96,6 +104,8 @@ async function serve(
     printer: options.printer,
     // Browser mode is this machine's main process: it reads HID POS scanners as Electron would.
     hid: createNodeHidBackend(),
+    isoPort: options.isoPort,
+    log: io.err,
   });
   const server = await startDeskServer({
     desk,
@@ -107,6 +117,9 @@ async function serve(
       ),
   });
   io.out(`RS Desk ready: ${server.url}`);
+  // After the contract line, and only when partners can send: where they send to.
+  const isoUrl = desk.isoListener.url();
+  if (isoUrl !== null) io.out(`ISO 18626 listener: ${isoUrl}`);
   if (options.open) openInBrowser(server.url, io.err);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -144,6 +157,8 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
       dataDir,
       printer: parsePrinter(values.printer),
       open: !values['no-open'],
+      isoPort:
+        values['iso-port'] === undefined ? undefined : parsePort(values['iso-port'], '--iso-port'),
     });
     switch (command) {
       case undefined: {

@@ -26,6 +26,11 @@ const MANAGER_TASKS: Partial<Record<Method, { readonly what: string; readonly as
   'settings.update': { what: "Changing the desk's settings", ask: 'change it' },
   'lending.remove': { what: 'Removing requests', ask: 'remove them' },
   'lending.reactivate': { what: 'Reactivating a request', ask: 'reactivate it' },
+  'letters.save': { what: 'Changing a letter', ask: 'change it in Settings → Letters and email' },
+  'letters.reset': { what: 'Resetting a letter', ask: 'reset it' },
+  'email.setPassword': { what: 'Setting the SMTP password', ask: 'set it' },
+  'email.test': { what: 'Sending a test message', ask: 'send it' },
+  'messages.withdraw': { what: 'Withdrawing a partner message', ask: 'withdraw it' },
 };
 
 /**

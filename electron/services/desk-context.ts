@@ -3,6 +3,7 @@ import type { Gate } from '../../db/gate.ts';
 import type { DeskEvents } from '../app/desk-events.ts';
 import type { DeskScanners } from '../app/desk-scanners.ts';
 import type { DeskPrinting } from '../printing/desk-printing.ts';
+import type { DeskOutbox } from '../messaging/outbox/desk-outbox.ts';
 
 /** What every use case is given: the database door, pushed events, and how this desk runs. */
 export interface DeskContext {
@@ -18,6 +19,8 @@ export interface DeskContext {
   readonly scanners: DeskScanners | null;
   /** The print queue's sender and the printers' status. */
   readonly printing: DeskPrinting;
+  /** The partner messages' outbox sender and its counts. */
+  readonly outbox: DeskOutbox;
   /** The desk's clock: desk actions, Hold Until dates and the Undo window read it (tests set it). */
   readonly now: () => Date;
 }

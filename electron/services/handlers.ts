@@ -19,6 +19,22 @@ import { rejectRequest, renewLoan, replyConditional } from './lending-replies-se
 import { lendingReport } from './lending-report-service.ts';
 import { lendingTaskDetail, listLendingRequests } from './lending-tasks-service.ts';
 import {
+  listPartnerMessages,
+  partnerMessageDetail,
+  partnerMessagesStatus,
+  retryPartnerMessage,
+  withdrawPartnerMessage,
+} from './messages-service.ts';
+import {
+  getEmailStatus,
+  listLetters,
+  previewLetter,
+  resetLetter,
+  saveLetter,
+  sendTestEmail,
+  setEmailPassword,
+} from './letters-service.ts';
+import {
   changeLendingStatus,
   reactivateLendingRequest,
   removeLendingAlerts,
@@ -105,5 +121,17 @@ export function createHandlers(ctx: DeskContext): Handlers {
     'session.current': (_input, session) => operators.current(session),
     'session.signIn': (input, session) => operators.signIn(input, session),
     'session.signOut': (_input, session) => operators.signOut(session),
+    'messages.list': (input) => listPartnerMessages(ctx, input),
+    'messages.detail': (input) => partnerMessageDetail(ctx, input),
+    'messages.status': () => partnerMessagesStatus(ctx),
+    'messages.retry': (input) => retryPartnerMessage(ctx, input),
+    'messages.withdraw': (input) => withdrawPartnerMessage(ctx, input),
+    'letters.list': () => listLetters(ctx),
+    'letters.save': (input) => saveLetter(ctx, input),
+    'letters.reset': (input) => resetLetter(ctx, input),
+    'letters.preview': (input) => previewLetter(ctx, input),
+    'email.status': () => getEmailStatus(ctx),
+    'email.setPassword': (input) => setEmailPassword(ctx, input),
+    'email.test': (input) => sendTestEmail(ctx, input),
   });
 }

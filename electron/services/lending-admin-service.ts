@@ -19,7 +19,7 @@ import { changeStatus } from './desk-action-recorder.ts';
 import type { DeskContext } from './desk-context.ts';
 import { deskDate } from './desk-time.ts';
 import { resolveLendingSelection } from './lending-selection.ts';
-import { bulkOutcome, othersTaskRefusal, plural } from './lending-task-rules.ts';
+import { bulkOutcome, othersTaskRefusal, plural, recordTaskEvent } from './lending-task-rules.ts';
 import { viewerOf } from './session-viewer.ts';
 
 /**
@@ -134,14 +134,10 @@ export async function removeLendingRequests(
         return `${task.requestId} is ${label(task.status)}; only closed requests (${CLOSED_WORDS}) can be removed.`;
       }
       await updateLendingTask(tx, task.id, { removedAt: at, updatedAt: at });
-      await insertRequestEvent(tx, {
-        kind: 'lending',
-        requestRowId: task.id,
+      await recordTaskEvent(tx, task.id, {
         at,
         operatorId: session.operatorId,
         action: 'REMOVE',
-        fromStatus: null,
-        toStatus: null,
         note: null,
       });
       return null;
@@ -168,14 +164,10 @@ export async function removeLendingAlerts(
       if (others) return others.message;
       const removed = await removeAlerts(tx, 'lending', [task.id], at);
       if (removed === 0) return `${task.requestId} has no alerts.`;
-      await insertRequestEvent(tx, {
-        kind: 'lending',
-        requestRowId: task.id,
+      await recordTaskEvent(tx, task.id, {
         at,
         operatorId: session.operatorId,
         action: 'REMOVE_ALERTS',
-        fromStatus: null,
-        toStatus: null,
         note: `Removed ${plural(removed, 'alert', 'alerts')}`,
       });
       return null;

@@ -8,13 +8,14 @@ import {
   type LendingTask,
 } from '../../db/repositories/lending-task-changes-repository.ts';
 import { getOperator } from '../../db/repositories/operators-repository.ts';
-import { insertRequestEvent } from '../../db/repositories/request-events-repository.ts';
 import type { DeskContext } from './desk-context.ts';
 import {
   bulkOutcome,
   closedRefusal,
+  distinctRequestIds,
   othersTaskRefusal,
   plural,
+  recordTaskEvent,
   requireTask,
 } from './lending-task-rules.ts';
 import { viewerOf } from './session-viewer.ts';
@@ -118,7 +119,7 @@ export async function assignLendingTasks(
     const viewer = await viewerOf(tx, session);
     const assignee = await resolveAssignee(tx, viewer, input.assignee);
     const at = ctx.now().toISOString();
-    const wanted = [...new Map(input.requestIds.map((id) => [id.toLowerCase(), id])).values()];
+    const wanted = distinctRequestIds(input.requestIds);
     const single = wanted.length === 1;
     const changed: string[] = [];
     const skipped: Output<'lending.assign'>['skipped'] = [];
@@ -138,14 +139,10 @@ export async function assignLendingTasks(
         continue;
       }
       await updateLendingTask(tx, task.id, { assignedTo: assignee?.id ?? null, updatedAt: at });
-      await insertRequestEvent(tx, {
-        kind: 'lending',
-        requestRowId: task.id,
+      await recordTaskEvent(tx, task.id, {
         at,
         operatorId: session.operatorId,
         action: assignee ? 'ASSIGN' : 'RELEASE',
-        fromStatus: null,
-        toStatus: null,
         note: historyNote(task, assignee, input.note),
       });
       changed.push(task.requestId);

@@ -16,7 +16,12 @@ import { createItemFinder, locateRequest } from '../../db/repositories/locate-re
 import { insertRequestEvent } from '../../db/repositories/request-events-repository.ts';
 import type { DeskContext } from './desk-context.ts';
 import { locateMessage } from './lending-locate-service.ts';
-import { closedRefusal, othersTaskRefusal, requireTask } from './lending-task-rules.ts';
+import {
+  closedRefusal,
+  othersTaskRefusal,
+  recordTaskEvent,
+  requireTask,
+} from './lending-task-rules.ts';
 import { viewerOf } from './session-viewer.ts';
 
 /**
@@ -81,14 +86,10 @@ export async function editLendingTask(
       };
     }
     await updateLendingTask(tx, task.id, changes);
-    await insertRequestEvent(tx, {
-      kind: 'lending',
-      requestRowId: task.id,
+    await recordTaskEvent(tx, task.id, {
       at,
       operatorId: session.operatorId,
       action: 'EDIT',
-      fromStatus: null,
-      toStatus: null,
       note: `Changed ${listWords(changed)}`,
     });
     return {
@@ -157,26 +158,16 @@ export async function duplicateLendingTask(
       note: source.note,
     };
     const id = await insertLendingTask(tx, { ...copy, createdAt: at, updatedAt: at });
-    const event = {
-      kind: 'lending',
-      at,
-      operatorId: session.operatorId,
-      action: 'DUPLICATE',
-    } as const;
+    const event = { at, operatorId: session.operatorId, action: 'DUPLICATE' };
     await insertRequestEvent(tx, {
-      ...event,
+      kind: 'lending',
       requestRowId: id,
+      ...event,
       fromStatus: null,
       toStatus: 'CREATED',
       note: `Duplicated from ${source.requestId}`,
     });
-    await insertRequestEvent(tx, {
-      ...event,
-      requestRowId: source.id,
-      fromStatus: null,
-      toStatus: null,
-      note: `Duplicated as ${ids.requestId}`,
-    });
+    await recordTaskEvent(tx, source.id, { ...event, note: `Duplicated as ${ids.requestId}` });
     const located = await locateRequest(tx, { ...copy, id }, createItemFinder(tx), {
       at,
       operatorId: session.operatorId,

@@ -3,7 +3,6 @@ import type { Session } from '../../shared/api/dispatch.ts';
 import { DeskError } from '../../shared/api/result.ts';
 import { isIsoDate } from '../../shared/domain/dates.ts';
 import { REJECT_REASONS } from '../../shared/domain/lending-tasks.ts';
-import { describeMessage } from '../../shared/domain/partner-message-kinds.ts';
 import { statusLabel } from '../../shared/domain/statuses.ts';
 import { LENDING_ACTIONS } from '../../shared/domain/transitions.ts';
 import { formatSlipDate } from '../../shared/printing/slips/slip-text.ts';
@@ -11,19 +10,11 @@ import {
   updateLending,
   type LendingChanges,
 } from '../../db/repositories/desk-requests-repository.ts';
-import {
-  lendingByRequestId,
-  type DeskLendingRow,
-} from '../../db/repositories/lending-desk-repository.ts';
-import {
-  changeStatus,
-  recordDeskAction,
-  requireTransition,
-  type StatusChange,
-} from './desk-action-recorder.ts';
+import type { DeskLendingRow } from '../../db/repositories/lending-desk-repository.ts';
+import { requireTransition } from './desk-action-recorder.ts';
 import type { DeskContext } from './desk-context.ts';
-import { queueImpliedMessage } from './desk-messages.ts';
 import { deskDate } from './desk-time.ts';
+import { listedLending, recordLendingStep, type LendingStep } from './lending-step.ts';
 
 /**
  * The lender's replies from the Lending Requests task list (issue "5 · Lending desk"): Conditional,
@@ -41,14 +32,10 @@ type ReplyColumns = Pick<
 >;
 
 /** What one reply writes and says, worked out (and checked) before anything is written. */
-interface Reply {
+interface Reply extends Pick<LendingStep, 'noteToPartner' | 'details'> {
   readonly changes: ReplyColumns;
   /** The history event's note: what was decided, then the note staff wrote for themselves. */
   readonly eventNote: string;
-  /** What the partner is told in words (the ISO note or the letter's text). */
-  readonly noteToPartner: string | null;
-  /** What the message carries besides, for the partner-messaging sender. */
-  readonly details: Record<string, string | number | null>;
   /** The first sentence of the answer: "Renewed L-2001 (…) until Mon 15 Feb 2027." */
   readonly headline: string;
 }
@@ -76,13 +63,7 @@ async function reply(
   build: (row: DeskLendingRow, today: string) => Reply,
 ): Promise<ReplyOutput> {
   const output = await ctx.gate.transaction(async (tx) => {
-    const row = await lendingByRequestId(tx, requestId);
-    if (!row) {
-      throw new DeskError(
-        'NOT_FOUND',
-        `No lending request has the ID ${requestId}. Search for it in Lending Requests.`,
-      );
-    }
+    const row = await listedLending(tx, requestId);
     requireTransition(
       'lending',
       row.status,
@@ -92,51 +73,27 @@ async function reply(
     );
     const now = ctx.now();
     const answer = build(row, deskDate(now));
-    const at = now.toISOString();
     const to = LENDING_ACTIONS[action].to;
 
     await updateLending(tx, row.id, answer.changes);
-    const change: StatusChange = {
-      kind: 'lending',
-      rowId: row.id,
-      action,
-      from: row.status,
-      to,
-      at,
-      operatorId: session.operatorId,
-      note: answer.eventNote,
-    };
-    const eventId = await changeStatus(tx, change);
-    const { message, messageIds } = await queueImpliedMessage(tx, {
-      request: { kind: 'lending', ...row },
-      partner: row.partner,
-      profile: row.profile,
-      action,
-      from: row.status,
-      to,
-      at,
-      note: answer.noteToPartner,
-      details: answer.details,
-    });
     const changed = Object.keys(answer.changes) as (keyof ReplyColumns)[];
-    const actionId = await recordDeskAction(tx, {
-      session,
-      change,
-      requestId: row.requestId,
-      before: { status: row.status, ...Object.fromEntries(changed.map((k) => [k, row[k]])) },
-      eventId,
-      printJobIds: [],
-      messageIds,
+    const done = await recordLendingStep(tx, session, row, {
+      action,
+      to,
+      at: now.toISOString(),
+      eventNote: answer.eventNote,
+      noteToPartner: answer.noteToPartner,
+      details: answer.details,
+      before: Object.fromEntries(changed.map((k) => [k, row[k]])),
     });
-    const told = message ? ` ${row.partner.name} is sent the ${describeMessage(message)}.` : '';
     const result: ReplyOutput = {
       requestId: row.requestId,
       status: to,
       statusLabel: statusLabel('lending', to),
       slip: null,
-      partnerMessage: message ? describeMessage(message) : null,
-      message: `${answer.headline}${told}`,
-      actionId,
+      partnerMessage: done.partnerMessage,
+      message: `${answer.headline}${done.told}`,
+      actionId: done.actionId,
     };
     return result;
   });

@@ -18,6 +18,7 @@ import {
 import type { DeskContext } from './desk-context.ts';
 import { deskDate } from './desk-time.ts';
 import { resolveLendingSelection } from './lending-selection.ts';
+import { plural } from './lending-task-rules.ts';
 import { viewerOf } from './session-viewer.ts';
 
 /**
@@ -50,8 +51,6 @@ async function workbook(rows: readonly LendingReportRow[]): Promise<Buffer> {
   }).toBuffer();
 }
 
-const plural = (n: number): string => `${n} ${n === 1 ? 'request' : 'requests'}`;
-
 export async function lendingReport(
   ctx: DeskContext,
   input: ParsedInput<'lending.report'>,
@@ -82,7 +81,7 @@ export async function lendingReport(
       mimeType: REPORT_MIME_TYPES[input.format],
       content: file.toString('base64'),
       rows: rows.length,
-      message: `Report of ${plural(rows.length)} ready as ${kind} ${fileName}, in shelf order (location, then call number); each is marked Request Reported.`,
+      message: `Report of ${plural(rows.length, 'request', 'requests')} ready as ${kind} ${fileName}, in shelf order (location, then call number); each is marked Request Reported.`,
     };
     return { output, requestIds: rows.map((r) => r.requestId) };
   });

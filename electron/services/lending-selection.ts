@@ -8,6 +8,7 @@ import {
   lendingTasksByRequestId,
 } from '../../db/repositories/lending-tasks-repository.ts';
 import { lendingTaskQuery } from './lending-task-query.ts';
+import { distinctRequestIds } from './lending-task-rules.ts';
 
 /**
  * What a bulk action on the task list works on: the rows staff ticked, or every request the
@@ -52,7 +53,7 @@ export async function resolveLendingSelection(
 
 async function chosenTasks(db: Orm, requestIds: readonly string[]): Promise<SelectedTask[]> {
   // The same request chosen twice counts once.
-  const wanted = [...new Map(requestIds.map((id) => [id.toLowerCase(), id])).values()];
+  const wanted = distinctRequestIds(requestIds);
   const rows = await lendingTasksByRequestId(db, wanted);
   const byKey = new Map(rows.map((row) => [row.requestId.toLowerCase(), row]));
   return wanted.map((requestId) => {

@@ -7,10 +7,12 @@ import {
   lendingTask,
   type LendingTask,
 } from '../../db/repositories/lending-task-changes-repository.ts';
+import { insertRequestEvent } from '../../db/repositories/request-events-repository.ts';
 
 /**
- * What the task list's changes share: finding the request, the seed's rule that an Operator works
- * on their own and unassigned tasks (a Manager on anyone's), and the bulk outcome's wording.
+ * What the task list's changes share: finding the request, the history event of a change that
+ * moves no status, the seed's rule that an Operator works on their own and unassigned tasks (a
+ * Manager on anyone's), and the bulk outcome's wording.
  */
 
 /** A lending request by request ID that is still on the task list; NOT_FOUND otherwise. */
@@ -23,6 +25,26 @@ export async function requireTask(db: Orm, requestId: string): Promise<LendingTa
     );
   }
   return task;
+}
+
+/** A task change that moves no status (assignment, Edit, Remove, Remove Alerts), in its history. */
+export async function recordTaskEvent(
+  tx: Orm,
+  taskId: number,
+  event: {
+    readonly at: string;
+    readonly operatorId: number | null;
+    readonly action: string;
+    readonly note: string | null;
+  },
+): Promise<void> {
+  await insertRequestEvent(tx, {
+    kind: 'lending',
+    requestRowId: taskId,
+    fromStatus: null,
+    toStatus: null,
+    ...event,
+  });
 }
 
 /**
@@ -51,6 +73,11 @@ export function closedRefusal(task: LendingTask, what: string): DeskError | null
     'WRONG_STATUS',
     `${task.requestId} is closed ("${statusLabel('lending', task.status)}"), so it cannot be ${what}; a manager can reactivate it first.`,
   );
+}
+
+/** Each request ID once, as first given: IDs match whatever their case, so L-2001 is l-2001. */
+export function distinctRequestIds(requestIds: readonly string[]): string[] {
+  return [...new Map(requestIds.map((id) => [id.toLowerCase(), id])).values()];
 }
 
 export const plural = (n: number, one: string, many: string): string =>

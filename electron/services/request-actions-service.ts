@@ -11,6 +11,7 @@ import {
   transition,
 } from '../../shared/domain/transitions.ts';
 import { actionTarget } from '../../db/repositories/desk-requests-repository.ts';
+import { borrowingCitation } from '../../db/repositories/request-citation-repository.ts';
 import { changeStatus, recordDeskAction, type StatusChange } from './desk-action-recorder.ts';
 import type { DeskContext } from './desk-context.ts';
 import { queueImpliedMessage } from './desk-messages.ts';
@@ -115,7 +116,13 @@ export async function actOnRequest(
       to: step.to,
       at,
       note: input.note || null,
-      details: { dueDate: target.dueDate },
+      details: {
+        dueDate: target.dueDate,
+        // Send to partner: the Request carries what the lender needs to find the item.
+        ...(kind === 'borrowing' && action === 'SEND'
+          ? await borrowingCitation(tx, target.id)
+          : {}),
+      },
     });
     const actionId = await recordDeskAction(tx, {
       session,

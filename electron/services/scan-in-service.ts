@@ -1,7 +1,6 @@
 import type { Output, ParsedInput } from '../../shared/api/contract.ts';
 import type { Session } from '../../shared/api/dispatch.ts';
 import { DeskError } from '../../shared/api/result.ts';
-import { describeMessage } from '../../shared/domain/partner-message-kinds.ts';
 import { statusLabel } from '../../shared/domain/statuses.ts';
 import { LENDING_ACTIONS } from '../../shared/domain/transitions.ts';
 import { profileIncludes, stepLabel } from '../../shared/domain/workflow-profiles.ts';
@@ -15,14 +14,9 @@ import {
   newest,
   type DeskLendingRow,
 } from '../../db/repositories/lending-desk-repository.ts';
-import {
-  changeStatus,
-  recordDeskAction,
-  requireTransition,
-  type StatusChange,
-} from './desk-action-recorder.ts';
+import { requireTransition } from './desk-action-recorder.ts';
 import type { DeskContext } from './desk-context.ts';
-import { queueImpliedMessage } from './desk-messages.ts';
+import { listedLending, recordLendingStep } from './lending-step.ts';
 
 /**
  * Scan In Items (issue 6 part 6) and the task list's Checked In: a lent book that came home →
@@ -91,13 +85,7 @@ async function scannedToCheckIn(tx: Orm, value: string): Promise<DeskLendingRow>
  * partner's lending profile has the Lender check in step, and the service holds to that.
  */
 async function listedToCheckIn(tx: Orm, requestId: string): Promise<DeskLendingRow> {
-  const row = await lendingByRequestId(tx, requestId);
-  if (!row) {
-    throw new DeskError(
-      'NOT_FOUND',
-      `No lending request has the ID ${requestId}. Search for it in Lending Requests.`,
-    );
-  }
+  const row = await listedLending(tx, requestId);
   requireOut(row);
   if (row.profile && !profileIncludes(row.profile, 'LENDER_CHECK_IN')) {
     throw new DeskError(
@@ -121,39 +109,15 @@ async function checkIn(
   const output = await ctx.gate.transaction(async (tx) => {
     const row = await find(tx);
     const at = ctx.now().toISOString();
-    const change: StatusChange = {
-      kind: 'lending',
-      rowId: row.id,
-      action: 'SCAN_IN',
-      from: row.status,
-      to: 'COMPLETED',
-      at,
-      operatorId: session.operatorId,
-      note: null,
-    };
-    const eventId = await changeStatus(tx, change);
     // ISO partners hear LoanCompleted only when their profile has the Checked In Message step.
-    const { message, messageIds } = await queueImpliedMessage(tx, {
-      request: { kind: 'lending', ...row },
-      partner: row.partner,
-      profile: row.profile,
+    const done = await recordLendingStep(tx, session, row, {
       action: 'SCAN_IN',
-      from: row.status,
       to: 'COMPLETED',
       at,
-      note: null,
+      eventNote: null,
+      noteToPartner: null,
       details: { itemBarcode: itemBarcodeOf(row), checkedInAt: at, dueDate: row.dueDate },
     });
-    const actionId = await recordDeskAction(tx, {
-      session,
-      change,
-      requestId: row.requestId,
-      before: { status: row.status },
-      eventId,
-      printJobIds: [],
-      messageIds,
-    });
-    const told = message ? ` ${row.partner.name} is sent the ${describeMessage(message)}.` : '';
     const result: CheckInOutput = {
       requestId: row.requestId,
       statusLabel: statusLabel('lending', 'COMPLETED'),
@@ -162,9 +126,9 @@ async function checkIn(
       location: row.item?.location ?? null,
       callNumber: row.item?.callNumber ?? null,
       slip: null,
-      partnerMessage: message ? describeMessage(message) : null,
-      message: `Checked in ${row.requestId} (${row.title}) from ${row.partner.name}: request completed.${told} ${shelfSentence(row)}`,
-      actionId,
+      partnerMessage: done.partnerMessage,
+      message: `Checked in ${row.requestId} (${row.title}) from ${row.partner.name}: request completed.${done.told} ${shelfSentence(row)}`,
+      actionId: done.actionId,
     };
     return result;
   });

@@ -3,7 +3,6 @@ import type { Session } from '../../shared/api/dispatch.ts';
 import { DeskError } from '../../shared/api/result.ts';
 import { isIsoDate } from '../../shared/domain/dates.ts';
 import { formatLabel } from '../../shared/domain/lending-tasks.ts';
-import { describeMessage } from '../../shared/domain/partner-message-kinds.ts';
 import { statusLabel } from '../../shared/domain/statuses.ts';
 import { formatSlipDate } from '../../shared/printing/slips/slip-text.ts';
 import type { Orm } from '../../db/database.ts';
@@ -14,16 +13,11 @@ import {
   lendingByRequestId,
   type DeskLendingRow,
 } from '../../db/repositories/lending-desk-repository.ts';
-import {
-  changeStatus,
-  recordDeskAction,
-  requireTransition,
-  type StatusChange,
-} from './desk-action-recorder.ts';
+import { requireTransition } from './desk-action-recorder.ts';
 import type { DeskContext } from './desk-context.ts';
-import { queueImpliedMessage } from './desk-messages.ts';
 import { afterSlip, quickPrintShippingSlip, slipSentence } from './desk-slips.ts';
 import { deskDate } from './desk-time.ts';
+import { recordLendingStep } from './lending-step.ts';
 import { alreadyShippedMessage, shipBlock, wrongStatusMessage } from './shipping-lookup-service.ts';
 
 /**
@@ -137,42 +131,17 @@ export async function shipItem(
       ...(input.shippingCost !== undefined ? { shippingCost: input.shippingCost } : {}),
       ...(note ? { note } : {}),
     });
-    const change: StatusChange = {
-      kind: 'lending',
-      rowId: row.id,
-      action: 'SHIP',
-      from: row.status,
-      to: 'SHIPPED_PHYSICALLY',
-      at,
-      operatorId: session.operatorId,
-      note,
-    };
-    const eventId = await changeStatus(tx, change);
     const itemBarcode = itemBarcodeOf(row) ?? item?.barcode ?? input.itemBarcode;
-
-    const { message, messageIds } = await queueImpliedMessage(tx, {
-      request: { kind: 'lending', ...row },
-      partner: row.partner,
-      profile: row.profile,
+    // The slip shows the columns written above (the status plays no part on it).
+    const slip = await quickPrintShippingSlip(ctx, tx, row.requestId);
+    const step = await recordLendingStep(tx, session, row, {
       action: 'SHIP',
-      from: row.status,
       to: 'SHIPPED_PHYSICALLY',
       at,
-      note,
-      details: {
-        itemBarcode,
-        dueDate,
-        format,
-        shippingCost: input.shippingCost ?? null,
-      },
-    });
-    const slip = await quickPrintShippingSlip(ctx, tx, row.requestId);
-    const actionId = await recordDeskAction(tx, {
-      session,
-      change,
-      requestId: row.requestId,
+      eventNote: note,
+      noteToPartner: note,
+      details: { itemBarcode, dueDate, format, shippingCost: input.shippingCost ?? null },
       before: {
-        status: row.status,
         itemId: row.itemId,
         itemBarcode: row.itemBarcode,
         dueDate: row.dueDate,
@@ -180,9 +149,7 @@ export async function shipItem(
         shippingCost: row.shippingCost,
         note: row.note,
       },
-      eventId,
       printJobIds: slip.job ? [slip.job.id] : [],
-      messageIds,
     });
     const packIt = slip.job ? ' Put it in the book and mail the book.' : '';
     const terms = dueDate
@@ -193,9 +160,9 @@ export async function shipItem(
       statusLabel: statusLabel('lending', 'SHIPPED_PHYSICALLY'),
       dueDate,
       slip: slip.job,
-      partnerMessage: message ? describeMessage(message) : null,
+      partnerMessage: step.partnerMessage,
       message: `Shipped ${row.requestId} (${itemBarcode}) to ${row.partner.name}, ${terms}. ${slipSentence('SHIPPING_SLIP', slip)}${packIt}`,
-      actionId,
+      actionId: step.actionId,
     };
     return { output, slip };
   });

@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import { BorrowingRequestsScreen } from '../features/borrowing/BorrowingRequestsScreen.tsx';
 import { LendingRequestsScreen } from '../features/lending/LendingRequestsScreen.tsx';
 import { LendingActionDialogHost } from '../features/lending-actions/LendingActionDialogHost.tsx';
+import { MessageDialog } from '../features/messages/MessageDialog.tsx';
+import { PartnerMessagesScreen } from '../features/messages/PartnerMessagesScreen.tsx';
 import { DeskNav } from '../features/navigation/DeskNav.tsx';
 import { hashOf, type ScreenId } from '../features/navigation/screens.ts';
 import { RequestDetailView } from '../features/request-detail/RequestDetailView.tsx';
@@ -66,6 +68,7 @@ export function DeskLayout() {
         </p>
         {open ? <RequestDetailView /> : <CurrentScreen screen={screen} />}
         <LendingActionDialogHost />
+        <MessageDialog />
       </main>
       <StatusBar />
     </div>
@@ -78,6 +81,8 @@ function CurrentScreen({ screen }: { screen: ScreenId }) {
       return <BorrowingRequestsScreen />;
     case 'lending':
       return <LendingRequestsScreen />;
+    case 'messages':
+      return <PartnerMessagesScreen />;
     case 'settings':
       return <SettingsScreen />;
     case 'receiving':

@@ -5,8 +5,10 @@ import type { RequestList } from '../features/request-lists/list-slice.ts';
 import type { DeskInfoSlice } from '../features/status-bar/desk-info-slice.ts';
 import type { DetailSlice } from '../features/request-detail/detail-slice.ts';
 import type { PrintingSlice } from '../features/printing/printing-slice.ts';
+import type { MessagesSlice } from '../features/messages/messages-slice.ts';
 import type { PartnersSlice } from '../features/settings/partners-slice.ts';
 import type { SettingsSlice } from '../features/settings/settings-slice.ts';
+import type { LettersSlice } from '../features/settings/letters-slice.ts';
 import type { ScanSlice } from '../features/scan-desk/scan-slice.ts';
 import type { ReceivingSlice } from '../features/receiving/receiving-slice.ts';
 import type { ReturningSlice } from '../features/returning/returning-slice.ts';
@@ -27,6 +29,7 @@ export type DeskState = OperatorsSlice &
   DetailSlice &
   PartnersSlice &
   SettingsSlice &
+  LettersSlice &
   ScanSlice &
   ScanFollowUpSlice &
   ReceivingSlice &
@@ -38,7 +41,8 @@ export type DeskState = OperatorsSlice &
   UndoSlice &
   RequestActionsSlice &
   LendingActionsSlice &
-  PrintingSlice & {
+  PrintingSlice &
+  MessagesSlice & {
     borrowing: RequestList<BorrowingRow>;
   };
 

@@ -6,8 +6,10 @@ import type { ScreenId } from '../features/navigation/screens.ts';
 import { createDetailSlice } from '../features/request-detail/detail-slice.ts';
 import { createListSlice } from '../features/request-lists/list-slice.ts';
 import { createPrintingSlice } from '../features/printing/printing-slice.ts';
+import { createMessagesSlice } from '../features/messages/messages-slice.ts';
 import { createPartnersSlice } from '../features/settings/partners-slice.ts';
 import { createSettingsSlice } from '../features/settings/settings-slice.ts';
+import { createLettersSlice } from '../features/settings/letters-slice.ts';
 import { createScanSlice, type ScanFeedback } from '../features/scan-desk/scan-slice.ts';
 import { createDeskInfoSlice } from '../features/status-bar/desk-info-slice.ts';
 import { createReceivingSlice } from '../features/receiving/receiving-slice.ts';
@@ -51,6 +53,7 @@ export function createDeskStore(deskClient: DeskClient, options: DeskStoreOption
     ...createDetailSlice(client)(...args),
     ...createPartnersSlice(client)(...args),
     ...createSettingsSlice(client)(...args),
+    ...createLettersSlice(client)(...args),
     ...createScanSlice(client, options.feedback ?? SILENT)(...args),
     ...createScanFollowUpSlice()(...args),
     ...createReceivingSlice(client)(...args),
@@ -62,6 +65,7 @@ export function createDeskStore(deskClient: DeskClient, options: DeskStoreOption
     ...createRequestActionsSlice(client)(...args),
     ...createLendingActionsSlice(client)(...args),
     ...createPrintingSlice(client)(...args),
+    ...createMessagesSlice(client)(...args),
   }));
   return store;
 }

@@ -20,7 +20,7 @@ function undoApplies(event: KeyboardEvent): boolean {
 }
 
 /**
- * Keyboard-first desk: Alt+1…Alt+7 switch screens from anywhere, Escape leaves the detail view,
+ * Keyboard-first desk: Alt+1…Alt+8 switch screens from anywhere, Escape leaves the detail view,
  * F9 reprints the last slip (the slip jammed or tore: one key, wherever focus is), Ctrl+Z undoes
  * the last desk action.
  * Reads e.code, not e.key, because Alt+digit types other characters on some layouts (macOS).

@@ -4,6 +4,8 @@ import { deskSettings, settingChanged, settingUpdate } from '../settings/setting
 import { borrowingDeskMethods } from './contract-borrowing-desk.ts';
 import { lendingDeskMethods } from './contract-lending-desk.ts';
 import { lendingTaskMethods, type LendingTaskRow } from './contract-lending-tasks.ts';
+import { letterMethods } from './contract-letters.ts';
+import { messageMethods, messagesStatusSchema } from './contract-messages.ts';
 import { operatorMethods } from './contract-operators.ts';
 import { printingMethods, printStatusSchema } from './contract-printing.ts';
 import { requestKind } from './contract-shared.ts';
@@ -268,6 +270,8 @@ export const contract = {
   ...lendingDeskMethods,
   ...lendingTaskMethods,
   ...operatorMethods,
+  ...letterMethods,
+  ...messageMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -300,6 +304,8 @@ export const events = {
   'requests.changed': z.object({ kind: requestKind, requestId: z.string() }),
   /** A setting was saved: windows and the main process read it again. */
   'settings.changed': settingChanged,
+  /** The outbox changed (a message queued, sent, failed, retried): how many wait and failed. */
+  'messages.status': messagesStatusSchema,
 } as const;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -33,6 +33,8 @@ const BORROWING: Readonly<Record<string, MessageRule>> = {
     onlyFrom: ['SENT', 'WILL_SUPPLY', 'CONDITIONAL'],
   },
   MARK_LOST: { iso: 'Notification', email: GENERAL_MESSAGE },
+  // The lender never answered in time: we withdraw the request, so the partner stops looking.
+  EXPIRE: { iso: 'Cancel', email: GENERAL_MESSAGE },
 };
 
 const LENDING: Readonly<Record<string, MessageRule>> = {
@@ -47,6 +49,8 @@ const LENDING: Readonly<Record<string, MessageRule>> = {
   MARK_OVERDUE: { iso: 'Overdue', email: 'Borrower Overdue' },
   RENEW: { iso: 'RenewResponse', email: GENERAL_MESSAGE },
   CANCEL: { iso: 'CancelResponse', email: GENERAL_MESSAGE },
+  // Expired Resource Sharing Requests: we could not supply in time, which ISO calls Unfilled.
+  EXPIRE: { iso: 'Unfilled', email: 'Lender Reject' },
 };
 
 export interface ImpliedMessage {

@@ -188,6 +188,15 @@ export const LENDING_ACTIONS = {
     to: 'CANCELLED',
     step: 'CANCEL_REPLY',
   },
+  /**
+   * The borrower cancelled over ISO 18626 and the lending profile has no Cancel reply step: the
+   * request is cancelled without an answer (with the step, CANCEL answers CancelResponse).
+   */
+  CANCELLED_BY_PARTNER: {
+    label: 'Cancelled by partner',
+    from: ['CREATED', 'LOCATE_FAILED', 'WILL_SUPPLY', 'CONDITIONAL', 'BEING_PROCESSED'],
+    to: 'CANCELLED',
+  },
   EXPIRE: {
     label: 'Expire',
     from: ['CREATED', 'LOCATE_FAILED', 'WILL_SUPPLY', 'CONDITIONAL'],

@@ -38,65 +38,52 @@ export interface ReportColumn {
   readonly code?: (row: LendingReportRow) => string;
 }
 
-/** The report's columns, in the order the sheet shows them. */
+/** Each column shows one field of the row; every field is text or an ISO date. */
+type ReportField = keyof LendingReportRow;
+
+/** A column of text; `code`, when given, is carried beside the value shown (XML attribute). */
+function textColumn(
+  header: string,
+  element: string,
+  width: number,
+  field: ReportField,
+  code?: ReportColumn['code'],
+): ReportColumn {
+  return {
+    header,
+    element,
+    width,
+    type: 'text',
+    value: (row) => row[field],
+    ...(code ? { code } : {}),
+  };
+}
+
+/** A column of ISO dates (date cells in the workbook). */
+function dateColumn(
+  header: string,
+  element: string,
+  width: number,
+  field: ReportField,
+): ReportColumn {
+  return { header, element, width, type: 'date', value: (row) => row[field] };
+}
+
+/** The report's columns, in the order the sheet shows them: header, XML element, width, field. */
 export const LENDING_REPORT_COLUMNS: readonly ReportColumn[] = [
-  {
-    header: 'Request ID',
-    element: 'requestId',
-    width: 14,
-    type: 'text',
-    value: (r) => r.requestId,
-  },
-  {
-    header: 'External Identifier',
-    element: 'externalIdentifier',
-    width: 20,
-    type: 'text',
-    value: (r) => r.externalId,
-  },
-  {
-    header: 'Partner',
-    element: 'partner',
-    width: 32,
-    type: 'text',
-    value: (r) => r.partnerName,
-    code: (r) => r.partnerCode,
-  },
-  { header: 'Title', element: 'title', width: 48, type: 'text', value: (r) => r.title },
-  { header: 'Author', element: 'author', width: 28, type: 'text', value: (r) => r.author },
-  { header: 'ISBN', element: 'isbn', width: 16, type: 'text', value: (r) => r.isbn },
-  { header: 'Location', element: 'location', width: 22, type: 'text', value: (r) => r.location },
-  {
-    header: 'Call Number',
-    element: 'callNumber',
-    width: 22,
-    type: 'text',
-    value: (r) => r.callNumber,
-  },
-  {
-    header: 'Item Barcode',
-    element: 'itemBarcode',
-    width: 18,
-    type: 'text',
-    value: (r) => r.itemBarcode,
-  },
-  {
-    header: 'Status',
-    element: 'status',
-    width: 28,
-    type: 'text',
-    value: (r) => r.statusLabel,
-    code: (r) => r.status,
-  },
-  { header: 'Needed By', element: 'neededBy', width: 12, type: 'date', value: (r) => r.neededBy },
-  { header: 'Due Date', element: 'dueDate', width: 12, type: 'date', value: (r) => r.dueDate },
-  {
-    header: 'Level of Service',
-    element: 'levelOfService',
-    width: 18,
-    type: 'text',
-    value: (r) => r.levelOfService,
-  },
+  textColumn('Request ID', 'requestId', 14, 'requestId'),
+  textColumn('External Identifier', 'externalIdentifier', 20, 'externalId'),
+  textColumn('Partner', 'partner', 32, 'partnerName', (row) => row.partnerCode),
+  textColumn('Title', 'title', 48, 'title'),
+  textColumn('Author', 'author', 28, 'author'),
+  textColumn('ISBN', 'isbn', 16, 'isbn'),
+  textColumn('Location', 'location', 22, 'location'),
+  textColumn('Call Number', 'callNumber', 22, 'callNumber'),
+  textColumn('Item Barcode', 'itemBarcode', 18, 'itemBarcode'),
+  textColumn('Status', 'status', 28, 'statusLabel', (row) => row.status),
+  dateColumn('Needed By', 'neededBy', 12, 'neededBy'),
+  dateColumn('Due Date', 'dueDate', 12, 'dueDate'),
+  textColumn('Level of Service', 'levelOfService', 18, 'levelOfService'),
 ];
 
 /** Shelf order, as the pull slips go: location, then call number, then request ID; unshelved last. */

@@ -69,12 +69,18 @@ export interface WedgeDetector {
   key(key: string, time: number): KeyDecision;
   /** Forget a half-read burst (the window lost focus). */
   reset(): void;
+  /**
+   * New thresholds, prefix or suffix (saved in Settings, or arrived after the window opened). A
+   * burst being read goes on under them: a scan that began as the settings arrived is not lost.
+   */
+  configure(settings: WedgeSettings): void;
 }
 
 export function createWedgeDetector(
-  settings: WedgeSettings,
+  initial: WedgeSettings,
   emit: (value: string) => void,
 ): WedgeDetector {
+  let settings = initial;
   let chars = '';
   let times: number[] = [];
 
@@ -95,6 +101,9 @@ export function createWedgeDetector(
 
   return {
     reset,
+    configure(next) {
+      settings = next;
+    },
     key(key, time) {
       const last = times.at(-1);
       if (last !== undefined && time - last > settings.maxGapMs) reset();

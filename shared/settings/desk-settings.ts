@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { CODE_PAGE_NAMES, DEFAULT_CODE_PAGE } from '../printing/code-pages.ts';
 import { parsePrinterUri } from '../printing/printer-uri.ts';
+import { emailSettings, letterOverrides } from './email-settings.ts';
+import { iso18626Settings } from './iso18626-settings.ts';
+import { jobsSettings } from './jobs-settings.ts';
 
 /**
  * Every desk setting: its schema and, through the schema, its default. Stored one row per key as
@@ -116,6 +119,14 @@ export const deskSettingsSchema = {
   soundsMuted: z.boolean().default(false),
   scanner: scannerSettings.prefault({}),
   printing: printingSettings.prefault({}),
+  /** Our ISO 18626 agency id and the inbound listener (iso18626-settings.ts). */
+  iso18626: iso18626Settings.prefault({}),
+  /** Letters staff edited (email-settings.ts); the others go out as their defaults. */
+  letters: letterOverrides.default({}),
+  /** How letters leave the desk: SMTP, or .eml files when no server is set (email-settings.ts). */
+  email: emailSettings.prefault({}),
+  /** When the daily jobs run (jobs-settings.ts). */
+  jobs: jobsSettings.prefault({}),
 } as const;
 
 export type SettingKey = keyof typeof deskSettingsSchema;

@@ -17,6 +17,7 @@ const SCREENS = [
   'Scan In Items',
   'Lending Requests',
   'Borrowing Requests',
+  'Partner Messages',
   'Settings',
 ];
 const FIXTURE = join(ROOT, 'test/fixtures/import/good.json');

@@ -42,6 +42,12 @@ export async function openBorrowingDesk(
     printer?: 'on' | 'off' | 'none';
     /** Wait between print retries; short by default, long to hold a failed slip still. */
     retryMs?: number;
+    /**
+     * Send partner messages, retrying after `retryMs` (default 50) and giving a partner
+     * `timeoutMs` to answer. Off when absent: the desk's tests check messages as the step stored
+     * them, and the fixture's partners have no endpoint that answers.
+     */
+    messages?: { retryMs?: number; timeoutMs?: number };
   } = {},
 ): Promise<BorrowingDesk> {
   const printer = await startLoopbackPrinter();
@@ -50,6 +56,9 @@ export async function openBorrowingDesk(
   const temp = await openTempDesk({
     printer: options.printer === 'none' ? null : printer.uri,
     printBackoffMs: () => options.retryMs ?? 50,
+    sendMessages: options.messages !== undefined,
+    messageBackoffMs: () => options.messages?.retryMs ?? 50,
+    messageTimeoutMs: options.messages?.timeoutMs,
     now: () => clock,
   });
   await importFile(temp.desk.context.gate, FIXTURE);

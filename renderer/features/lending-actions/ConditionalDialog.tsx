@@ -3,6 +3,7 @@ import { useDesk } from '../../app/use-desk.ts';
 import { ActionDialogFrame, FormField } from './ActionDialogFrame.tsx';
 import { conditionalInput, type ConditionalForm } from './lending-action-forms.ts';
 import type { LendingActionDialog } from './lending-actions-slice.ts';
+import { NoteField } from './NoteFields.tsx';
 
 /**
  * Conditional (seed): a mandatory reason, the date for reply — the last day the lender waits for
@@ -10,8 +11,7 @@ import type { LendingActionDialog } from './lending-actions-slice.ts';
  * No rejects it.
  */
 export function ConditionalDialog({ dialog }: { dialog: LendingActionDialog }) {
-  const submit = useDesk((state) => state.submitLendingAction);
-  const refuse = useDesk((state) => state.refuseLendingAction);
+  const submit = useDesk((state) => state.submitLendingForm);
   const [form, setForm] = useState<ConditionalForm>({ reason: '', replyBy: '', note: '' });
   const reasonField = useRef<HTMLInputElement>(null);
   const fields = dialog.error?.fields ?? {};
@@ -25,11 +25,7 @@ export function ConditionalDialog({ dialog }: { dialog: LendingActionDialog }) {
       submitLabel="Send"
       savingLabel="Sending…"
       initialFocus={reasonField}
-      onSubmit={() => {
-        const checked = conditionalInput(requestId, form);
-        if (checked.ok) void submit('lending.conditional', checked.input);
-        else refuse(checked.error);
-      }}
+      onSubmit={() => void submit('lending.conditional', conditionalInput(requestId, form))}
     >
       <FormField label="Reason" error={fields.reason}>
         {(control) => (
@@ -58,16 +54,11 @@ export function ConditionalDialog({ dialog }: { dialog: LendingActionDialog }) {
           />
         )}
       </FormField>
-      <FormField label="Note (optional)" error={fields.note}>
-        {(control) => (
-          <textarea
-            {...control}
-            rows={2}
-            value={form.note}
-            onChange={(event) => setForm((f) => ({ ...f, note: event.target.value }))}
-          />
-        )}
-      </FormField>
+      <NoteField
+        value={form.note}
+        error={fields.note}
+        onChange={(note) => setForm((f) => ({ ...f, note }))}
+      />
     </ActionDialogFrame>
   );
 }

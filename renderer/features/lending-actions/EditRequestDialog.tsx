@@ -4,14 +4,14 @@ import { useDesk } from '../../app/use-desk.ts';
 import { ActionDialogFrame, FormField } from './ActionDialogFrame.tsx';
 import { editFormOf, editInput, type EditForm } from './lending-action-forms.ts';
 import type { LendingActionDialog } from './lending-actions-slice.ts';
+import { NoteField } from './NoteFields.tsx';
 
 /**
  * Edit: the request's attributes as the seed's Request Attribute fields list them. Only what staff
  * changed is sent, so an edit never overwrites a field someone else changed meanwhile.
  */
 export function EditRequestDialog({ dialog }: { dialog: LendingActionDialog }) {
-  const submit = useDesk((state) => state.submitLendingAction);
-  const refuse = useDesk((state) => state.refuseLendingAction);
+  const submit = useDesk((state) => state.submitLendingForm);
   const [edited, setEdited] = useState<EditForm | null>(null);
   const titleField = useRef<HTMLInputElement>(null);
   const { target, detail } = dialog;
@@ -33,9 +33,7 @@ export function EditRequestDialog({ dialog }: { dialog: LendingActionDialog }) {
       ready={form !== null}
       onSubmit={() => {
         if (!form || !before) return;
-        const checked = editInput(target.requestId, before, form);
-        if (checked.ok) void submit('lending.edit', checked.input);
-        else refuse(checked.error);
+        void submit('lending.edit', editInput(target.requestId, before, form));
       }}
     >
       {form && (
@@ -116,16 +114,12 @@ export function EditRequestDialog({ dialog }: { dialog: LendingActionDialog }) {
               )}
             </FormField>
           </div>
-          <FormField label="Note" error={fields.note}>
-            {(control) => (
-              <textarea
-                {...control}
-                rows={2}
-                value={form.note}
-                onChange={(event) => change({ note: event.target.value })}
-              />
-            )}
-          </FormField>
+          <NoteField
+            label="Note"
+            value={form.note}
+            error={fields.note}
+            onChange={(note) => change({ note })}
+          />
         </>
       )}
     </ActionDialogFrame>

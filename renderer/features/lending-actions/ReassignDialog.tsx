@@ -4,11 +4,11 @@ import { useDesk } from '../../app/use-desk.ts';
 import { ActionDialogFrame, FormField } from './ActionDialogFrame.tsx';
 import { reassignInput, type ReassignForm } from './lending-action-forms.ts';
 import type { LendingActionDialog } from './lending-actions-slice.ts';
+import { NoteField } from './NoteFields.tsx';
 
 /** Reassign (the seed's Assign To dialog): an operator from the desk's roster, and a note. */
 export function ReassignDialog({ dialog }: { dialog: LendingActionDialog }) {
-  const submit = useDesk((state) => state.submitLendingAction);
-  const refuse = useDesk((state) => state.refuseLendingAction);
+  const submit = useDesk((state) => state.submitLendingForm);
   const [form, setForm] = useState<ReassignForm>({ operatorId: '', note: '' });
   const operatorField = useRef<HTMLSelectElement>(null);
   const { target, operators } = dialog;
@@ -28,11 +28,7 @@ export function ReassignDialog({ dialog }: { dialog: LendingActionDialog }) {
       savingLabel="Assigning…"
       initialFocus={operatorField}
       ready={operators !== null && !nobody}
-      onSubmit={() => {
-        const checked = reassignInput(target.requestId, form);
-        if (checked.ok) void submit('lending.assign', checked.input);
-        else refuse(checked.error);
-      }}
+      onSubmit={() => void submit('lending.assign', reassignInput(target.requestId, form))}
     >
       <FormField label="Assign to" error={fields.assignee}>
         {(control) => (
@@ -51,16 +47,11 @@ export function ReassignDialog({ dialog }: { dialog: LendingActionDialog }) {
           </select>
         )}
       </FormField>
-      <FormField label="Note (optional)" error={fields.note}>
-        {(control) => (
-          <textarea
-            {...control}
-            rows={2}
-            value={form.note}
-            onChange={(event) => setForm((f) => ({ ...f, note: event.target.value }))}
-          />
-        )}
-      </FormField>
+      <NoteField
+        value={form.note}
+        error={fields.note}
+        onChange={(note) => setForm((f) => ({ ...f, note }))}
+      />
     </ActionDialogFrame>
   );
 }

@@ -4,14 +4,14 @@ import { useDesk } from '../../app/use-desk.ts';
 import { ActionDialogFrame, FormField } from './ActionDialogFrame.tsx';
 import { rejectInput, type RejectForm } from './lending-action-forms.ts';
 import type { LendingActionDialog } from './lending-actions-slice.ts';
+import { PartnerNotesFields } from './NoteFields.tsx';
 
 /**
  * Reject (the seed's Reject Request dialog): a reason, an internal note kept with the request's
  * history, and a note to the partner, who is told (ISO Unfilled or the Lender Reject letter).
  */
 export function RejectDialog({ dialog }: { dialog: LendingActionDialog }) {
-  const submit = useDesk((state) => state.submitLendingAction);
-  const refuse = useDesk((state) => state.refuseLendingAction);
+  const submit = useDesk((state) => state.submitLendingForm);
   const [form, setForm] = useState<RejectForm>({ reason: '', internalNote: '', noteToPartner: '' });
   const reasonField = useRef<HTMLSelectElement>(null);
   const fields = dialog.error?.fields ?? {};
@@ -25,11 +25,7 @@ export function RejectDialog({ dialog }: { dialog: LendingActionDialog }) {
       submitLabel="Reject"
       savingLabel="Rejecting…"
       initialFocus={reasonField}
-      onSubmit={() => {
-        const checked = rejectInput(requestId, form);
-        if (checked.ok) void submit('lending.reject', checked.input);
-        else refuse(checked.error);
-      }}
+      onSubmit={() => void submit('lending.reject', rejectInput(requestId, form))}
     >
       <FormField label="Reject reason" error={fields.reason}>
         {(control) => (
@@ -49,28 +45,11 @@ export function RejectDialog({ dialog }: { dialog: LendingActionDialog }) {
           </select>
         )}
       </FormField>
-      <div className="dialog-row dialog-notes">
-        <FormField label="Internal note (optional)" error={fields.internalNote}>
-          {(control) => (
-            <textarea
-              {...control}
-              rows={2}
-              value={form.internalNote}
-              onChange={(event) => setForm((f) => ({ ...f, internalNote: event.target.value }))}
-            />
-          )}
-        </FormField>
-        <FormField label="Note to partner (optional)" error={fields.noteToPartner}>
-          {(control) => (
-            <textarea
-              {...control}
-              rows={2}
-              value={form.noteToPartner}
-              onChange={(event) => setForm((f) => ({ ...f, noteToPartner: event.target.value }))}
-            />
-          )}
-        </FormField>
-      </div>
+      <PartnerNotesFields
+        notes={form}
+        fields={fields}
+        onChange={(notes) => setForm((f) => ({ ...f, ...notes }))}
+      />
     </ActionDialogFrame>
   );
 }

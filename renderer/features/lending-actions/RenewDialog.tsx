@@ -4,11 +4,11 @@ import { DateText } from '../../ui/DateText.tsx';
 import { ActionDialogFrame, FormField } from './ActionDialogFrame.tsx';
 import { renewInput, type RenewForm } from './lending-action-forms.ts';
 import type { LendingActionDialog } from './lending-actions-slice.ts';
+import { PartnerNotesFields } from './NoteFields.tsx';
 
 /** Renew (the seed's Due Date dialog): the new due date, an internal note and a note to the partner. */
 export function RenewDialog({ dialog }: { dialog: LendingActionDialog }) {
-  const submit = useDesk((state) => state.submitLendingAction);
-  const refuse = useDesk((state) => state.refuseLendingAction);
+  const submit = useDesk((state) => state.submitLendingForm);
   const [form, setForm] = useState<RenewForm>({
     dueDate: '',
     internalNote: '',
@@ -34,11 +34,7 @@ export function RenewDialog({ dialog }: { dialog: LendingActionDialog }) {
       submitLabel="Renew"
       savingLabel="Renewing…"
       initialFocus={dueField}
-      onSubmit={() => {
-        const checked = renewInput(requestId, form);
-        if (checked.ok) void submit('lending.renew', checked.input);
-        else refuse(checked.error);
-      }}
+      onSubmit={() => void submit('lending.renew', renewInput(requestId, form))}
     >
       <FormField label="New due date" error={fields.dueDate}>
         {(control) => (
@@ -52,28 +48,11 @@ export function RenewDialog({ dialog }: { dialog: LendingActionDialog }) {
           />
         )}
       </FormField>
-      <div className="dialog-row dialog-notes">
-        <FormField label="Internal note (optional)" error={fields.internalNote}>
-          {(control) => (
-            <textarea
-              {...control}
-              rows={2}
-              value={form.internalNote}
-              onChange={(event) => setForm((f) => ({ ...f, internalNote: event.target.value }))}
-            />
-          )}
-        </FormField>
-        <FormField label="Note to partner (optional)" error={fields.noteToPartner}>
-          {(control) => (
-            <textarea
-              {...control}
-              rows={2}
-              value={form.noteToPartner}
-              onChange={(event) => setForm((f) => ({ ...f, noteToPartner: event.target.value }))}
-            />
-          )}
-        </FormField>
-      </div>
+      <PartnerNotesFields
+        notes={form}
+        fields={fields}
+        onChange={(notes) => setForm((f) => ({ ...f, ...notes }))}
+      />
     </ActionDialogFrame>
   );
 }

@@ -12,8 +12,7 @@ import type { LendingActionDialog } from './lending-actions-slice.ts';
  * the borrower's to keep. A scan anywhere in the dialog goes to the barcode.
  */
 export function ShipNonReturnableDialog({ dialog }: { dialog: LendingActionDialog }) {
-  const submit = useDesk((state) => state.submitLendingAction);
-  const refuse = useDesk((state) => state.refuseLendingAction);
+  const submit = useDesk((state) => state.submitLendingForm);
   const { requestId, itemBarcode } = dialog.target;
   const [form, setForm] = useState<NonReturnableForm>({
     itemBarcode: itemBarcode ?? '',
@@ -46,11 +45,7 @@ export function ShipNonReturnableDialog({ dialog }: { dialog: LendingActionDialo
       savingLabel="Shipping…"
       // With the item known, Enter ships at once; otherwise the copy is scanned first.
       {...(itemBarcode ? {} : { initialFocus: barcodeField })}
-      onSubmit={() => {
-        const checked = nonReturnableInput(requestId, form);
-        if (checked.ok) void submit('shipping.ship', checked.input);
-        else refuse(checked.error);
-      }}
+      onSubmit={() => void submit('shipping.ship', nonReturnableInput(requestId, form))}
     >
       <FormField label="Item barcode" error={fields.itemBarcode}>
         {(control) => (

@@ -11,8 +11,9 @@ export function restoreActionFocus(requestId: string): void {
 }
 
 /**
- * After an action done straight from the menu: the list read again replaced the focused button,
- * so focus fell to the page; put it back. Focus staff have moved elsewhere meanwhile stays there.
+ * After an action done straight from the menu: when the list read again took the focused button
+ * away (the request left this tab, say), focus fell to the page; put it back. Focus staff have
+ * moved elsewhere meanwhile stays there.
  */
 export function restoreActionFocusIfLost(requestId: string): void {
   const active = document.activeElement;

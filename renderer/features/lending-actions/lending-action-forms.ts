@@ -151,13 +151,26 @@ export function conditionalInput(
   };
 }
 
-// Reject
+// Reject and Renew: replies the partner hears, each with two notes
 
-export interface RejectForm {
+export interface PartnerNotes {
+  /** Kept with the request's history. */
+  readonly internalNote: string;
+  /** Sent to the partner with the message. */
+  readonly noteToPartner: string;
+}
+
+/** The notes as the desk's methods take them: an empty one is left out. */
+function partnerNotesInput(form: PartnerNotes) {
+  return {
+    ...optional('internalNote', form.internalNote),
+    ...optional('noteToPartner', form.noteToPartner),
+  };
+}
+
+export interface RejectForm extends PartnerNotes {
   /** A REJECT_REASONS code, or empty until one is chosen. */
   readonly reason: string;
-  readonly internalNote: string;
-  readonly noteToPartner: string;
 }
 
 function isRejectReason(code: string): code is RejectReason {
@@ -173,21 +186,12 @@ export function rejectInput(
   }
   return {
     ok: true,
-    input: {
-      requestId,
-      reason: form.reason,
-      ...optional('internalNote', form.internalNote),
-      ...optional('noteToPartner', form.noteToPartner),
-    },
+    input: { requestId, reason: form.reason, ...partnerNotesInput(form) },
   };
 }
 
-// Renew
-
-export interface RenewForm {
+export interface RenewForm extends PartnerNotes {
   readonly dueDate: string;
-  readonly internalNote: string;
-  readonly noteToPartner: string;
 }
 
 export function renewInput(requestId: string, form: RenewForm): FormCheck<Input<'lending.renew'>> {
@@ -195,12 +199,7 @@ export function renewInput(requestId: string, form: RenewForm): FormCheck<Input<
   if (!DAY.test(dueDate)) return refuse({ dueDate: 'Enter the new due date (a full date).' });
   return {
     ok: true,
-    input: {
-      requestId,
-      dueDate,
-      ...optional('internalNote', form.internalNote),
-      ...optional('noteToPartner', form.noteToPartner),
-    },
+    input: { requestId, dueDate, ...partnerNotesInput(form) },
   };
 }
 

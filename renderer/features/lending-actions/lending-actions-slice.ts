@@ -5,7 +5,7 @@ import type { Input, RequestDetail } from '../../../shared/api/contract.ts';
 import type { Result } from '../../../shared/api/result.ts';
 import type { LendingRowAction } from '../../../shared/domain/lending-tasks.ts';
 import type { DeskSlice } from '../../app/desk-state.ts';
-import { actionErrorOf, type ActionError } from './lending-action-forms.ts';
+import { actionErrorOf, type ActionError, type FormCheck } from './lending-action-forms.ts';
 import {
   dialogNeeds,
   isImmediate,
@@ -60,8 +60,14 @@ export interface LendingActionsSlice {
   chooseLendingAction: (target: LendingActionTarget, action: LendingRowAction) => Promise<void>;
   /** The open dialog's action; the dialog closes when the desk has done it. */
   submitLendingAction: <M extends LendingActionMethod>(method: M, input: Input<M>) => Promise<void>;
-  /** A refusal found before asking the desk (a required field left empty), shown in the dialog. */
-  refuseLendingAction: (error: ActionError) => void;
+  /**
+   * The open dialog's form as checked here (lending-action-forms.ts): done when it passed, else
+   * what is wrong (a required field left empty) is shown in the dialog without asking the desk.
+   */
+  submitLendingForm: <M extends LendingActionMethod>(
+    method: M,
+    checked: FormCheck<Input<M>>,
+  ) => Promise<void>;
   /** Locate: search again (no barcode), or take the item with this barcode. */
   locateLending: (itemBarcode?: string) => Promise<void>;
   closeLendingAction: () => void;
@@ -91,8 +97,8 @@ export function createLendingActionsSlice(client: DeskClient): DeskSlice<Lending
       });
 
     /**
-     * After the desk did an action: the lists and the detail view are read again first (a list
-     * read again announces its count), then the dialog closes and the outcome is heard last.
+     * After the desk did an action: the list on show and the detail view are read again first,
+     * so the dialog closes on the request as it now stands, and the outcome is heard last.
      */
     async function done(requestId: string, message: string): Promise<void> {
       await get().deskActionDone(requestId);
@@ -193,9 +199,11 @@ export function createLendingActionsSlice(client: DeskClient): DeskSlice<Lending
         await done(target.requestId, outcome.message);
       },
 
-      refuseLendingAction(error) {
+      async submitLendingForm(method, checked) {
+        if (checked.ok) return get().submitLendingAction(method, checked.input);
         const dialog = get().lendingActions.dialog;
-        if (dialog) patchDialog(dialog.target.requestId, dialog.action, { error, notice: null });
+        if (!dialog) return;
+        patchDialog(dialog.target.requestId, dialog.action, { error: checked.error, notice: null });
       },
 
       async locateLending(itemBarcode) {

@@ -10,7 +10,8 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
 import { ActiveFilters } from '../request-lists/ActiveFilters.tsx';
 import { FindBox } from '../request-lists/FindBox.tsx';
-import { canLoadMore, countText, isEmpty, shownText } from '../request-lists/list-selectors.ts';
+import { countText, isEmpty } from '../request-lists/list-selectors.ts';
+import { LoadMore } from '../request-lists/LoadMore.tsx';
 import { LendingBulkBar } from './LendingBulkBar.tsx';
 import { LendingFacets } from './LendingFacets.tsx';
 import { LendingTabs } from './LendingTabs.tsx';
@@ -89,20 +90,7 @@ export function LendingRequestsScreen() {
             <ListState />
             {list.total !== 0 && !list.needsFind && <LendingBulkBar />}
             {list.rows.length > 0 && <LendingTaskTable />}
-            {list.rows.length > 0 && list.total !== null && (
-              <div className="load-more">
-                <p>{shownText('lending', list.rows.length, list.total)}</p>
-                {list.nextAfter !== null && (
-                  <button
-                    type="button"
-                    disabled={!canLoadMore(list)}
-                    onClick={() => void list.loadMore()}
-                  >
-                    {list.loading === 'more' ? 'Loading more…' : 'Load more'}
-                  </button>
-                )}
-              </div>
-            )}
+            <LoadMore kind="lending" list={list} />
           </div>
         </div>
       </div>

@@ -37,6 +37,11 @@ export interface LendingTasksActions {
   /** The first page, unless one is on show or on its way. */
   ensureLoaded: () => Promise<void>;
   reload: () => Promise<void>;
+  /**
+   * The rows on show read again in place after a change made here: the reader keeps their place
+   * in the list and the rows they chose. Nothing before a first page has arrived.
+   */
+  refresh: () => Promise<void>;
   loadMore: () => Promise<void>;
   /** A request changed while the list was not on show: read it again when it next opens. */
   markStale: () => void;
@@ -130,6 +135,7 @@ export function createLendingTasksSlice(client: DeskClient): DeskSlice<LendingTa
         if (total === null && loading === null) await pager.first(filters);
       },
       reload: () => pager.first(current().filters),
+      refresh: () => pager.refresh(),
       loadMore: () => pager.more(),
       markStale() {
         pager.invalidate();

@@ -1,6 +1,6 @@
 import type { ScanScreen } from '../../../shared/scanning/scan-kinds.ts';
 
-/** The desk's screens, in navigation order; Alt+1…Alt+7 follow this order. */
+/** The desk's screens, in navigation order; Alt+1…Alt+8 follow this order. */
 export const SCREENS = [
   { id: 'receiving', name: 'Receiving Items' },
   { id: 'return', name: 'Return Items' },
@@ -8,6 +8,7 @@ export const SCREENS = [
   { id: 'scan-in', name: 'Scan In Items' },
   { id: 'lending', name: 'Lending Requests' },
   { id: 'borrowing', name: 'Borrowing Requests' },
+  { id: 'messages', name: 'Partner Messages' },
   { id: 'settings', name: 'Settings' },
 ] as const;
 

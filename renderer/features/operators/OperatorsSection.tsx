@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ROLE_LABELS, type Operator } from '../../../shared/api/contract-operators.ts';
 import { useDesk } from '../../app/use-desk.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { TableHead } from '../../ui/TableHead.tsx';
 import { OperatorForm } from './OperatorForm.tsx';
 
 /**
@@ -50,18 +51,11 @@ export function OperatorsSection() {
       )}
       {all && all.length > 0 && (
         <table className="results">
-          <caption className="visually-hidden">Operators</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">PIN</th>
-              <th scope="col">Active</th>
-              <th scope="col">
-                <span className="visually-hidden">Change</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            caption="Operators"
+            columns={['Name', 'Role', 'PIN', 'Active']}
+            actions="Change"
+          />
           <tbody>
             {all.map((operator) => (
               <tr key={operator.id}>

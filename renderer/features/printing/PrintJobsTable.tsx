@@ -1,6 +1,7 @@
 import type { PrintJob } from '../../../shared/api/contract-printing.ts';
 import { useDesk } from '../../app/use-desk.ts';
 import { DateText } from '../../ui/DateText.tsx';
+import { TableHead } from '../../ui/TableHead.tsx';
 import { isOpenJob, jobStateText } from './print-job-text.ts';
 
 /** Print jobs, newest first, with Reprint for each and Retry / Withdraw for unprinted ones. */
@@ -18,19 +19,11 @@ export function PrintJobsTable({
   const withdraw = useDesk((state) => state.withdrawPrintJob);
   return (
     <table className="results print-jobs">
-      <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Made</th>
-          <th scope="col">Slip</th>
-          {showRequest && <th scope="col">Request</th>}
-          <th scope="col">Printer</th>
-          <th scope="col">State</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        caption={caption}
+        columns={['Made', 'Slip', showRequest && 'Request', 'Printer', 'State']}
+        actions="Actions"
+      />
       <tbody>
         {jobs.map((job) => (
           <tr key={job.id}>

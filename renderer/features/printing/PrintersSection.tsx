@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ESC_POS_CODE_PAGES } from '../../../shared/printing/code-pages.ts';
 import type { PrintingSettings, PrinterSettings } from '../../../shared/settings/desk-settings.ts';
 import { useDesk } from '../../app/use-desk.ts';
+import { TableHead } from '../../ui/TableHead.tsx';
 import { PrinterForm } from './PrinterForm.tsx';
 import { PrintJobsTable } from './PrintJobsTable.tsx';
 import { removePrinter, savePrinter } from './printer-settings-edit.ts';
@@ -63,19 +64,11 @@ export function PrintersSection() {
         <p className="muted">No printers added yet.</p>
       ) : (
         <table className="results printers">
-          <caption className="visually-hidden">Printers</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">URI</th>
-              <th scope="col">Paper</th>
-              <th scope="col">Code page</th>
-              <th scope="col">State</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            caption="Printers"
+            columns={['Name', 'URI', 'Paper', 'Code page', 'State']}
+            actions="Actions"
+          />
           <tbody>
             {settings.printers.map((printer) => (
               <tr key={printer.name}>

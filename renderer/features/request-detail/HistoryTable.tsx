@@ -1,5 +1,6 @@
 import type { HistoryEvent } from '../../../shared/api/contract.ts';
 import { DateText } from '../../ui/DateText.tsx';
+import { TableHead } from '../../ui/TableHead.tsx';
 
 /** The request's history, oldest first: when, what, from → to, who, and the note. */
 export function HistoryTable({ events }: { events: readonly HistoryEvent[] }) {
@@ -10,16 +11,10 @@ export function HistoryTable({ events }: { events: readonly HistoryEvent[] }) {
         <p className="muted">No history recorded yet.</p>
       ) : (
         <table className="results">
-          <caption className="visually-hidden">History of this request</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Action</th>
-              <th scope="col">Status change</th>
-              <th scope="col">Operator</th>
-              <th scope="col">Note</th>
-            </tr>
-          </thead>
+          <TableHead
+            caption="History of this request"
+            columns={['When', 'Action', 'Status change', 'Operator', 'Note']}
+          />
           <tbody>
             {events.map((event, index) => (
               <tr key={`${event.at}-${index}`}>

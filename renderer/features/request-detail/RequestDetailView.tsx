@@ -5,6 +5,7 @@ import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
 import { detailFields, type DetailField } from './detail-fields.ts';
 import { HistoryTable } from './HistoryTable.tsx';
 import { RequestSlips } from '../printing/RequestSlips.tsx';
+import { RequestMessages } from '../messages/RequestMessages.tsx';
 import {
   RequestActionButtons,
   RequestActionError,
@@ -67,6 +68,7 @@ export function RequestDetailView() {
           )}
           {request.kind === 'lending' && <LendingDetailActions request={request} />}
           <RequestSlips kind={request.kind} requestId={request.requestId} />
+          <RequestMessages kind={request.kind} requestId={request.requestId} />
           <HistoryTable events={request.history} />
         </>
       )}

@@ -5,13 +5,12 @@ import { FacetGroup } from './FacetGroup.tsx';
 import { FindBox } from './FindBox.tsx';
 import {
   activeFilterChips,
-  canLoadMore,
   countText,
   facetOptions,
   isEmpty,
-  shownText,
   type FilterChip,
 } from './list-selectors.ts';
+import { LoadMore } from './LoadMore.tsx';
 import type { RequestList } from './list-slice.ts';
 
 /**
@@ -77,20 +76,7 @@ export function RequestListShell({
             </p>
           )}
           {list.rows.length > 0 && children}
-          {list.rows.length > 0 && list.total !== null && (
-            <div className="load-more">
-              <p>{shownText(list.kind, list.rows.length, list.total)}</p>
-              {list.nextAfter !== null && (
-                <button
-                  type="button"
-                  disabled={!canLoadMore(list)}
-                  onClick={() => void list.loadMore()}
-                >
-                  {list.loading === 'more' ? 'Loading more…' : 'Load more'}
-                </button>
-              )}
-            </div>
-          )}
+          <LoadMore kind={list.kind} list={list} />
         </div>
       </div>
     </div>

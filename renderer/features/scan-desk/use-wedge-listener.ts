@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import {
   createWedgeDetector,
   type WedgeSettings,
@@ -9,13 +9,23 @@ import { deliverScan } from './scan-targets.ts';
 /**
  * One window-wide listener (capture phase) that catches a keyboard-wedge scan when focus is on no
  * text field — a button, a link, the page — and hands it to the current scan target. `settings`
- * are the stored ones (useWedgeSettings): a change in Settings rebuilds the listener.
+ * are the stored ones (useWedgeSettings). The listener lives as long as the desk: new settings
+ * reconfigure its detector rather than rebuild it, so the stored settings arriving a moment after
+ * the window opens cannot drop the first keys of a scan already under way.
  */
 export function useWedgeListener(settings: WedgeSettings): void {
+  const initial = useRef(settings);
+  const detectorRef = useRef<ReturnType<typeof createWedgeDetector> | null>(null);
+
   useEffect(() => {
-    const detector = createWedgeDetector(settings, (value) => {
+    detectorRef.current?.configure(settings);
+  }, [settings]);
+
+  useEffect(() => {
+    const detector = createWedgeDetector(initial.current, (value) => {
       deliverScan(value);
     });
+    detectorRef.current = detector;
     function onKeyDown(event: KeyboardEvent): void {
       if (event.ctrlKey || event.altKey || event.metaKey || event.isComposing) return;
       // A held key auto-repeats about every 30 ms, fast enough to pass for a scanner's burst;
@@ -40,6 +50,7 @@ export function useWedgeListener(settings: WedgeSettings): void {
     return () => {
       window.removeEventListener('keydown', onKeyDown, true);
       window.removeEventListener('blur', onBlur);
+      detectorRef.current = null;
     };
-  }, [settings]);
+  }, []);
 }

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
 import { OperatorsSection } from '../operators/OperatorsSection.tsx';
 import { hasManagerRights } from '../operators/operators-slice.ts';
+import { LettersEmailSection } from './LettersEmailSection.tsx';
 import { PartnersTable } from './PartnersTable.tsx';
 import { ScannersSection } from './ScannersSection.tsx';
 import { PrintersSection } from '../printing/PrintersSection.tsx';
@@ -65,6 +66,7 @@ export function SettingsScreen() {
         )}
       </section>
       {manager && <OperatorsSection />}
+      {manager && <LettersEmailSection />}
       <ScannersSection />
       <PrintersSection />
       <section aria-labelledby="partners-heading">

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useDesk } from '../../app/use-desk.ts';
+import { messagesStatusText } from '../messages/messages-selectors.ts';
 import {
   SCANNER_TEXT,
   deskNameText,
@@ -8,11 +9,13 @@ import {
   printerText,
 } from './status-bar-selectors.ts';
 
-/** The desk's state at a glance: which desk, who is signed in, printer, scanner, mode. */
+/** The desk's state at a glance: which desk, who is signed in, printer, partner messages, scanner, mode. */
 export function StatusBar() {
   const desk = useDesk((state) => state.desk);
   const printStatus = useDesk((state) => state.printing.status);
   const loadPrintStatus = useDesk((state) => state.loadPrintStatus);
+  const messagesStatus = useDesk((state) => state.messages.status);
+  const loadMessagesStatus = useDesk((state) => state.loadMessagesStatus);
   const reprint = useDesk((state) => state.reprint);
   const session = useDesk((state) => state.operators.session);
   const signOut = useDesk((state) => state.signOut);
@@ -21,10 +24,15 @@ export function StatusBar() {
     void loadPrintStatus();
   }, [loadPrintStatus]);
 
+  useEffect(() => {
+    void loadMessagesStatus();
+  }, [loadMessagesStatus]);
+
   const items: [string, string][] = [
     ['Desk', deskNameText(desk)],
     ['Operator', operatorText(session)],
     ['Printer', printerText(printStatus, desk)],
+    ['Messages', messagesStatusText(messagesStatus)],
     ['Scanner', SCANNER_TEXT],
     ['Mode', modeText(desk)],
   ];

@@ -29,6 +29,7 @@ export function createDeskInfoSlice(client: DeskClient, mode: DeskMode): DeskSli
     connectEvents() {
       const stops = [
         client.on('print.status', (status) => get().printStatusArrived(status)),
+        client.on('messages.status', (status) => get().messagesStatusArrived(status)),
         client.on('requests.changed', ({ kind, requestId }) => {
           const open = get().openRequest;
           if (open?.kind === kind && open.requestId === requestId)

@@ -45,14 +45,17 @@ export function createUndoSlice(client: DeskClient): DeskSlice<UndoSlice> {
 
       async deskActionDone(requestId) {
         const { screen, openRequest: open } = get();
-        // The list of this screen (on show, or under the detail view) is read again; one left
-        // behind is read when it is next opened.
+        // The list of this screen (on show, or under the detail view) is read again: Lending
+        // Requests in place, so the reader keeps their place and the rows they chose; Borrowing
+        // Requests from its first page. A list left behind is read when it is next opened.
         const refreshList = (kind: 'borrowing' | 'lending') => {
           const list = get()[kind];
           if (list.total === null) return Promise.resolve();
-          if (screen === kind) return list.reload();
-          list.markStale();
-          return Promise.resolve();
+          if (screen !== kind) {
+            list.markStale();
+            return Promise.resolve();
+          }
+          return kind === 'lending' ? get().lending.refresh() : list.reload();
         };
         await Promise.all([
           get().loadLastAction(),

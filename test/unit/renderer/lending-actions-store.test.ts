@@ -5,39 +5,25 @@ import type {
   LocatedItem,
 } from '../../../shared/api/contract-lending-tasks.ts';
 import { createDeskStore } from '../../../renderer/app/desk-store.ts';
+import { conditionalInput } from '../../../renderer/features/lending-actions/lending-action-forms.ts';
 import { scanOf } from './borrowing-desk-fixtures.ts';
 import { FakeDeskClient } from './fake-desk-client.ts';
 import { lookupAnswer } from './lending-desk-fixtures.ts';
+import { lendingPage, lendingTaskRow } from './lending-tasks-fixtures.ts';
 
 const EFFECTS = { slip: null, partnerMessage: 'ISO 18626 ExpectToSupply', actionId: 9 };
 
+/** L-2001 as the list shows it: a new request, its item located, with a Created request's actions. */
 function row(overrides: Partial<LendingTaskRow> = {}): LendingTaskRow {
-  return {
-    requestId: 'L-2001',
-    externalId: '33100042',
-    partnerCode: 'SUNYBUF',
-    partnerName: 'University at Buffalo, SUNY',
+  return lendingTaskRow(1, {
     title: 'Introduction to Algorithms',
     author: 'Cormen, Thomas H.',
-    status: 'CREATED',
-    statusLabel: 'Created lending request',
     itemBarcode: '31234000123456',
     callNumber: 'QA76.6 .C662 2022',
     location: 'Science Library',
-    neededBy: '2026-12-20',
-    dueDate: null,
-    requestedFormat: 'PHYSICAL',
-    suppliedFormat: null,
-    levelOfService: 'Standard',
-    printed: false,
-    reported: false,
-    assignedTo: null,
-    alerts: 0,
-    createdAt: '2026-11-20T10:00:00.000Z',
-    updatedAt: '2026-11-20T10:00:00.000Z',
     actions: ['EDIT', 'WILL_SUPPLY', 'CONDITIONAL', 'REJECT', 'SHIP', 'MORE_DETAILS'],
     ...overrides,
-  };
+  });
 }
 
 function item(barcode: string): LocatedItem {
@@ -146,15 +132,66 @@ describe('row actions done straight from the menu', () => {
   });
 });
 
-describe('row action dialogs', () => {
-  it('Conditional shows the refused field beside it, stays open, and closes once done', async () => {
+describe('Lending Requests after a row action', () => {
+  it('reads the rows on show again in place: they never blank, and the chosen rows stay chosen', async () => {
     const { client, store } = desk();
+    client
+      .answer('lending.list', (input) => ({
+        ok: true,
+        value:
+          input.after === 50
+            ? lendingPage(51, 50, null, 100)
+            : lendingPage(1, input.limit ?? 50, input.limit === 50 ? 50 : null, 100),
+      }))
+      .answer('requests.act', (input) => ({
+        ok: true,
+        value: {
+          requestId: input.requestId,
+          status: 'WILL_SUPPLY',
+          statusLabel: 'Will supply',
+          message: 'L-2001 is now Will supply.',
+          ...EFFECTS,
+        },
+      }));
+    const list = () => store.getState().lending;
+    await list().reload();
+    await list().loadMore();
+    list().toggleChosen('L-2003');
+    const shown: number[] = [];
+    const stop = store.subscribe((state) => shown.push(state.lending.rows.length));
+
+    await store.getState().chooseLendingAction(row(), 'WILL_SUPPLY');
+    stop();
+
+    expect(client.callsOf('lending.list').at(-1)).toEqual({
+      tab: 'ALL',
+      activity: 'ACTIVE',
+      limit: 100,
+    });
+    expect(Math.min(...shown)).toBe(100);
+    expect(list().chosen).toEqual({ mode: 'rows', ids: ['L-2003'] });
+    expect(store.getState().announcement).toBe('L-2001 is now Will supply.');
+  });
+});
+
+describe('row action dialogs', () => {
+  it('Conditional says what is wrong beside the field, stays open, and closes once done', async () => {
+    const { client, store } = desk();
+    const form = (reason: string, replyBy = '') =>
+      conditionalInput('L-2001', { reason, replyBy, note: '' });
     await store.getState().chooseLendingAction(row(), 'CONDITIONAL');
     expect(store.getState().lendingActions.dialog).toMatchObject({
       action: 'CONDITIONAL',
       loading: false,
     });
     expect(client.calls.map((c) => c.method)).toEqual([]);
+
+    // Found wrong here: the desk is not asked.
+    await store.getState().submitLendingForm('lending.conditional', form('  '));
+    expect(client.calls.map((c) => c.method)).toEqual([]);
+    expect(store.getState().lendingActions.dialog?.error?.fields).toEqual({
+      reason: 'Enter the condition: the borrower is asked to accept it.',
+    });
 
     client.answer('lending.conditional', () => ({
       ok: false,
@@ -164,11 +201,9 @@ describe('row action dialogs', () => {
         issues: [{ path: 'replyBy', message: 'Choose today or a later day.' }],
       },
     }));
-    await store.getState().submitLendingAction('lending.conditional', {
-      requestId: 'L-2001',
-      reason: 'In library use only',
-      replyBy: '2020-01-01',
-    });
+    await store
+      .getState()
+      .submitLendingForm('lending.conditional', form('In library use only', '2020-01-01'));
     expect(store.getState().lendingActions.dialog).toMatchObject({
       saving: false,
       error: {
@@ -187,10 +222,7 @@ describe('row action dialogs', () => {
         ...EFFECTS,
       },
     }));
-    await store.getState().submitLendingAction('lending.conditional', {
-      requestId: 'L-2001',
-      reason: 'In library use only',
-    });
+    await store.getState().submitLendingForm('lending.conditional', form('In library use only'));
     expect(store.getState().lendingActions.dialog).toBeNull();
     expect(store.getState().announcement).toBe(
       'L-2001 is Conditional; the borrower is asked to accept it.',

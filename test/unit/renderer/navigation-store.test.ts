@@ -12,7 +12,7 @@ import { borrowingDetail } from './fixtures.ts';
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('navigation and request detail', () => {
-  it('names the seven desk screens exactly as the contract does, in Alt+1…Alt+7 order', () => {
+  it('names the eight desk screens exactly as the contract does, in Alt+1…Alt+8 order', () => {
     expect(SCREENS.map((screen) => screen.name)).toEqual([
       'Receiving Items',
       'Return Items',
@@ -20,10 +20,12 @@ describe('navigation and request detail', () => {
       'Scan In Items',
       'Lending Requests',
       'Borrowing Requests',
+      'Partner Messages',
       'Settings',
     ]);
     expect(screenForShortcut(6)).toBe('borrowing');
-    expect(screenForShortcut(8)).toBeUndefined();
+    expect(screenForShortcut(8)).toBe('settings');
+    expect(screenForShortcut(9)).toBeUndefined();
   });
 
   it('reopens the screen named in the address after a reload', () => {

@@ -123,4 +123,20 @@ describe('keyboard-wedge detection', () => {
     type(d, '$00041771#', 30, 1_000);
     expect(scans).toEqual(['00041771']);
   });
+
+  it('keeps a burst under way when the stored settings arrive in the middle of it', () => {
+    const { d, scans } = detector();
+    for (const [i, key] of [...'0004'].entries()) d.key(key, i * 5);
+    d.configure({ ...DEFAULT_WEDGE_SETTINGS, maxGapMs: 40 });
+    for (const [i, key] of [...'1771', 'Enter'].entries()) d.key(key, 20 + i * 5);
+    expect(scans).toEqual(['00041771']);
+  });
+
+  it('reads later bursts with the settings it was given', () => {
+    const { d, scans } = detector();
+    d.configure({ ...DEFAULT_WEDGE_SETTINGS, prefix: '$', suffix: '#' });
+    type(d, '$00041771#', 5);
+    type(d, '00041772', 5, 1_000);
+    expect(scans).toEqual(['00041771']);
+  });
 });

@@ -1,0 +1,143 @@
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Orm } from '../database.ts';
+import { partnerMessages as m, partners } from '../schema.ts';
+import type { PartnerMessageRow } from './partner-messages-repository.ts';
+import type { PartnerRow } from './partners-repository.ts';
+import { removeAlerts } from './request-alerts-repository.ts';
+
+/**
+ * The outbox sender's side of partner_messages: which message each queue sends next, and the
+ * state changes of a delivery attempt. Every change here is guarded by the state it expects, so a
+ * message withdrawn or retried by staff while its attempt was in flight is not overwritten.
+ */
+
+/** Messages still to go: waiting (PENDING) or stopped until staff act (FAILED). */
+const UNSENT = ['PENDING', 'FAILED'] as const;
+
+/**
+ * The queue a message belongs to: one request's messages to one correspondent (a partner, or the
+ * request's patron) go in the order they were made, so a partner sees Loaned before
+ * LoanCompleted. A patron's letter does not wait behind a partner that is down. A message about no
+ * request is a queue of its own.
+ */
+const queueColumns: SQL[] = [
+  sql`coalesce(${m.borrowingRequestId}, 0)`,
+  sql`coalesce(${m.lendingRequestId}, 0)`,
+  sql`coalesce(${m.partnerId}, 0)`,
+  sql`CASE WHEN ${m.borrowingRequestId} IS NULL AND ${m.lendingRequestId} IS NULL THEN ${m.id} END`,
+];
+
+/**
+ * The next message of each outbox queue that may be sent: its oldest unsent message, when that
+ * one is waiting. A queue whose oldest message FAILED is held until staff retry or withdraw it.
+ */
+export async function headsOfOutboxQueues(db: Orm): Promise<PartnerMessageRow[]> {
+  const heads = db
+    .select({ id: sql<number>`min(${m.id})` })
+    .from(m)
+    .where(and(eq(m.direction, 'OUT'), inArray(m.state, [...UNSENT])))
+    .groupBy(...queueColumns);
+  return db
+    .select()
+    .from(m)
+    .where(and(inArray(m.id, heads), eq(m.state, 'PENDING')))
+    .orderBy(m.id)
+    .all();
+}
+
+/** Marks a message delivered at `at`; false when it was no longer waiting (withdrawn meanwhile). */
+export async function markMessageSent(db: Orm, id: number, at: string): Promise<boolean> {
+  return (
+    db
+      .update(m)
+      .set({
+        state: 'SENT',
+        sentAt: at,
+        attempts: sql`${m.attempts} + 1`,
+        lastError: null,
+        nextAttemptAt: null,
+      })
+      .where(and(eq(m.id, id), eq(m.state, 'PENDING')))
+      .run().changes > 0
+  );
+}
+
+/** Records an attempt that did not deliver: waiting until `retryAt`, or FAILED (null) for staff. */
+export async function markMessageAttemptFailed(
+  db: Orm,
+  id: number,
+  error: string,
+  retryAt: string | null,
+): Promise<boolean> {
+  return (
+    db
+      .update(m)
+      .set({
+        state: retryAt === null ? 'FAILED' : 'PENDING',
+        attempts: sql`${m.attempts} + 1`,
+        lastError: error,
+        nextAttemptAt: retryAt,
+      })
+      .where(and(eq(m.id, id), eq(m.state, 'PENDING')))
+      .run().changes > 0
+  );
+}
+
+/** Makes a waiting or failed outgoing message due now; false when it is not one. */
+export async function retryMessageNow(db: Orm, id: number): Promise<boolean> {
+  return (
+    db
+      .update(m)
+      .set({ state: 'PENDING', nextAttemptAt: null })
+      .where(and(eq(m.id, id), eq(m.direction, 'OUT'), inArray(m.state, [...UNSENT])))
+      .run().changes > 0
+  );
+}
+
+/** How many outgoing messages wait to go and how many failed. */
+export async function countOutbox(db: Orm): Promise<{ pending: number; failed: number }> {
+  const row = db
+    .select({
+      pending: sql<number>`coalesce(sum(${m.state} = 'PENDING'), 0)`,
+      failed: sql<number>`coalesce(sum(${m.state} = 'FAILED'), 0)`,
+    })
+    .from(m)
+    .where(and(eq(m.direction, 'OUT'), inArray(m.state, [...UNSENT])))
+    .get();
+  return { pending: row?.pending ?? 0, failed: row?.failed ?? 0 };
+}
+
+/** A message's partner as recorded now, credentials included (the sender builds and posts with it). */
+export async function partnerOfMessage(
+  db: Orm,
+  partnerId: number,
+): Promise<PartnerRow | undefined> {
+  return db.select().from(partners).where(eq(partners.id, partnerId)).get();
+}
+
+/** The alert an ERROR confirmation raises on its request (the Alerts facet shows it). */
+export const PARTNER_REFUSED_ALERT = 'PARTNER_MESSAGE_REFUSED';
+
+/**
+ * Clears the request's "partner refused" alert once none of its outgoing messages is FAILED any
+ * more (sent after Retry now, or withdrawn): the alert was about them, and they are settled.
+ */
+export async function settleRefusalAlert(
+  db: Orm,
+  message: Pick<PartnerMessageRow, 'borrowingRequestId' | 'lendingRequestId'>,
+  at: string,
+): Promise<void> {
+  const borrowing = message.borrowingRequestId !== null;
+  const rowId = message.borrowingRequestId ?? message.lendingRequestId;
+  if (rowId === null) return;
+  const column = borrowing ? m.borrowingRequestId : m.lendingRequestId;
+  const stillFailed = db
+    .select({ id: m.id })
+    .from(m)
+    .where(and(eq(column, rowId), eq(m.direction, 'OUT'), eq(m.state, 'FAILED')))
+    .limit(1)
+    .get();
+  if (!stillFailed) {
+    await removeAlerts(db, borrowing ? 'borrowing' : 'lending', [rowId], at, PARTNER_REFUSED_ALERT);
+  }
+}
