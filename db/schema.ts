@@ -186,6 +186,8 @@ export const lendingRequests = sqliteTable(
   (t) => [
     uniqueIndex('lending_external_partner_uq').on(t.externalId, t.partnerId),
     index('lending_item_barcode_idx').on(t.itemBarcode),
+    // The Find box matches a request by its located item's barcode too.
+    index('lending_item_idx').on(t.itemId),
     index('lending_status_idx').on(t.status, t.id),
     index('lending_partner_idx').on(t.partnerId),
     index('lending_assigned_idx').on(t.assignedTo),
@@ -355,3 +357,27 @@ export const deskActions = sqliteTable(
     ),
   ],
 );
+
+/**
+ * Rota templates (issue "9 · Configuration", part 3): a named, ordered list of lenders a borrowing
+ * request is offered to in turn.
+ */
+export const rotaTemplates = sqliteTable('rota_templates', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  /** JSON array of partner ids, in the order they are tried. */
+  partners: text('partners').notNull(),
+});
+
+/**
+ * A borrowing request's rota: the lenders it goes to in turn. `position` is the index of the one
+ * it is with now; when that lender cannot supply, the request moves to the next.
+ */
+export const borrowingRotas = sqliteTable('borrowing_rotas', {
+  borrowingRequestId: integer('borrowing_request_id')
+    .primaryKey()
+    .references(() => borrowingRequests.id),
+  /** JSON array of partner ids, in the order they are tried. */
+  partners: text('partners').notNull(),
+  position: integer('position').notNull().default(0),
+});

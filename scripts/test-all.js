@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every gate a change must pass, in order, then one closing line with the counts.
-// Format, typecheck, lint, build, unit + integration (vitest), end-to-end (Playwright in Chromium).
+// Format, typecheck, lint, build, unit + integration (vitest), end-to-end (Playwright in Chromium),
+// and the quick benchmark, so its harness cannot rot (its figures are not a gate; its running is).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -27,6 +28,7 @@ const steps = [
     ],
   ],
   ['end-to-end tests', 'npx', ['playwright', 'test']],
+  ['benchmark (quick)', 'npm', ['run', 'bench', '--', '--quick']],
 ];
 
 const failed = [];

@@ -9,13 +9,16 @@ import {
 } from '../../shared/import/import-problems.ts';
 import {
   findProfileProblems,
+  findProfileTypeProblems,
   findReferenceProblems,
   inFileOrder,
   resolveProfile,
   type ProfileRef,
+  withFileProfiles,
 } from '../../shared/import/import-references.ts';
 import type { Orm } from '../database.ts';
 import type { Gate } from '../gate.ts';
+import { writeFileProfiles } from './import-profiles.ts';
 import { locateImported } from './locate-repository.ts';
 import {
   borrowingRequests as br,
@@ -51,11 +54,12 @@ export async function importDocument(
       throw new DeskError('CONFLICT', options.onlyIntoEmptyDesk);
     }
     const find = prepareLookups(tx);
-    const profiles: ProfileRef[] = tx.select().from(workflowProfiles).all();
+    const deskProfiles: ProfileRef[] = tx.select().from(workflowProfiles).all();
     const clashes = clashProblems(doc, find);
     const problems = [
       ...clashes,
-      ...findProfileProblems(doc.partners, profiles),
+      ...findProfileTypeProblems(doc.workflowProfiles, deskProfiles),
+      ...findProfileProblems(doc.partners, withFileProfiles(deskProfiles, doc.workflowProfiles)),
       ...findReferenceProblems(doc, {
         hasPartner: (code) => find.partner(code) !== undefined,
         hasPatron: (id) => find.patron(id) !== undefined,
@@ -65,9 +69,11 @@ export async function importDocument(
       const code = clashes.length === problems.length ? 'CONFLICT' : 'INVALID_INPUT';
       throw importRefusal(inFileOrder(problems), options.source, code);
     }
+    const profiles = writeFileProfiles(tx, doc.workflowProfiles);
     const lastLending = writeDocument(tx, doc, find, profiles, options.source);
     await locateImported(tx, lastLending, new Date().toISOString());
     return {
+      workflowProfiles: doc.workflowProfiles.length,
       partners: doc.partners.length,
       patrons: doc.patrons.length,
       items: doc.items.length,

@@ -17,6 +17,17 @@ function contains(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/**
+ * `column LIKE '%text%'`. Plain text goes without an ESCAPE clause, so that a trigram full-text
+ * table can answer it from its index (SQLite offers it only a two-argument LIKE); text with a
+ * wildcard character in it keeps the clause and is matched literally.
+ */
+export function containsText(column: SQL, text: string): SQL {
+  return /[\\%_]/.test(text)
+    ? sql`${column} LIKE ${contains(text)} ESCAPE '\\'`
+    : sql`${column} LIKE ${`%${text}%`}`;
+}
+
 /** Any of `columns` contains `text` (LIKE: ASCII letters in any case). */
 export function likeAny(columns: readonly SQL[], text: string): SQL {
   const pattern = contains(text);

@@ -121,11 +121,13 @@ export async function listBorrowing(db: Orm, f: ListFilter): Promise<ListPage<Bo
 /** History actions that are not moves of the transition table, in the words the history shows. */
 const EVENT_LABELS: Readonly<Record<string, string>> = {
   IMPORT: 'Imported',
+  CREATE: 'Created at the desk',
   UNDO: 'Undo',
   ASSIGN: 'Assigned',
   RELEASE: 'Released',
   EDIT: 'Edited',
   DUPLICATE: 'Duplicated',
+  ROTA_NEXT: 'Next partner in the rota',
   LOCATED: 'Located',
   CHANGE_STATUS: 'Status changed',
   REMOVE: 'Removed',

@@ -23,6 +23,8 @@ const USAGE = `Usage:
                                import partners, patrons, items and requests (all or nothing)
   rs-desk demo [--data-dir DIR]
                                load the demo data set into an empty data directory
+  rs-desk bench [--quick]      measure the desk on a million requests in a temporary data
+                               directory (--quick: about 10,000, as CI does)
   rs-desk --version | --help
 
 The data directory defaults to ${defaultDataDir()} (RS_DESK_DATA_DIR overrides it).`;
@@ -51,6 +53,7 @@ function parse(args: string[]) {
         printer: { type: 'string' },
         'iso-port': { type: 'string' },
         'no-open': { type: 'boolean', default: false },
+        quick: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -189,6 +192,12 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
         const summary = await withDesk(dataDir, (desk) => loadDemo(desk.context.gate));
         io.out(`${summary.message} Data directory: ${dataDir}`);
         return 0;
+      }
+      case 'bench': {
+        if (rest.length) throw new UsageError(`bench takes no file or word "${rest[0]}".`);
+        // A developer's tool, loaded only when asked for: it drives Chromium and a test printer.
+        const { runBench } = await import('../../scripts/bench/run-bench.ts');
+        return await runBench({ quick: values.quick }, io);
       }
       default:
         throw new UsageError(`"${command}" is not an rs-desk command.`);

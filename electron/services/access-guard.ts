@@ -31,6 +31,14 @@ const MANAGER_TASKS: Partial<Record<Method, { readonly what: string; readonly as
   'email.setPassword': { what: 'Setting the SMTP password', ask: 'set it' },
   'email.test': { what: 'Sending a test message', ask: 'send it' },
   'messages.withdraw': { what: 'Withdrawing a partner message', ask: 'withdraw it' },
+  'partners.config': { what: "The partners' settings", ask: 'open Settings → Partners' },
+  'partners.save': { what: 'Adding or changing partners', ask: 'do it in Settings → Partners' },
+  'profiles.save': {
+    what: 'Adding or changing workflow profiles',
+    ask: 'do it in Settings → Workflow profiles',
+  },
+  'config.export': { what: "Exporting the desk's configuration", ask: 'export it' },
+  'rotas.save': { what: 'Adding or changing rotas', ask: 'do it in Settings → Rotas' },
 };
 
 /**

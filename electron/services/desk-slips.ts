@@ -88,9 +88,15 @@ export function slipSentence(kind: DeskSlipKind, slip: DeskSlip): string {
     : `Quick printing is off for ${name.toLowerCase()}s, so none printed.`;
 }
 
-/** After the step committed: the queue sends the new slip and the status bar counts it. */
+/**
+ * After the step committed: the queue sends the new slip and the status bar counts it — once the
+ * step's answer is on its way to the window, since both read the database and the scan path need
+ * not wait for them (the slip is stored already, so nothing is lost if the desk closes first).
+ */
 export function afterSlip(ctx: DeskContext, slip: DeskSlip): void {
   if (!slip.job) return;
-  ctx.printing.queue.wake();
-  ctx.printing.publish();
+  setImmediate(() => {
+    ctx.printing.queue.wake();
+    ctx.printing.publish();
+  });
 }

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../shared/api/dispatch.ts';
 import { listPartners } from '../../db/repositories/partners-repository.ts';
 import { guardHandlers } from './access-guard.ts';
+import { exportConfiguration } from './config-export-service.ts';
 import type { DeskContext } from './desk-context.ts';
 import { getDeskInfo } from './desk-info-service.ts';
 import { getRequest, listBorrowingRequests } from './requests-service.ts';
@@ -15,6 +16,10 @@ import {
   withdrawJob,
 } from './print-service.ts';
 import { createOperatorsService } from './operators-service.ts';
+import { createBorrowingRequest, createLendingRequest } from './manual-requests-service.ts';
+import { getRequestRota, listRotas, saveRota, setRequestRota } from './rotas-service.ts';
+import { listPartnerConfig, savePartner } from './partners-config-service.ts';
+import { listWorkflowProfiles, saveWorkflowProfile } from './workflow-profiles-service.ts';
 import { rejectRequest, renewLoan, replyConditional } from './lending-replies-service.ts';
 import { lendingReport } from './lending-report-service.ts';
 import { lendingTaskDetail, listLendingRequests } from './lending-tasks-service.ts';
@@ -133,5 +138,16 @@ export function createHandlers(ctx: DeskContext): Handlers {
     'email.status': () => getEmailStatus(ctx),
     'email.setPassword': (input) => setEmailPassword(ctx, input),
     'email.test': (input) => sendTestEmail(ctx, input),
+    'partners.config': () => listPartnerConfig(ctx),
+    'partners.save': (input) => savePartner(ctx, input),
+    'profiles.list': () => listWorkflowProfiles(ctx),
+    'profiles.save': (input) => saveWorkflowProfile(ctx, input),
+    'config.export': (input) => exportConfiguration(ctx, input),
+    'rotas.list': () => listRotas(ctx),
+    'rotas.save': (input) => saveRota(ctx, input),
+    'borrowing.rota': (input) => getRequestRota(ctx, input),
+    'borrowing.setRota': (input) => setRequestRota(ctx, input),
+    'lending.create': (input, session) => createLendingRequest(ctx, input, session),
+    'borrowing.create': (input, session) => createBorrowingRequest(ctx, input, session),
   });
 }

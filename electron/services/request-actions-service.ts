@@ -15,6 +15,7 @@ import { borrowingCitation } from '../../db/repositories/request-citation-reposi
 import { changeStatus, recordDeskAction, type StatusChange } from './desk-action-recorder.ts';
 import type { DeskContext } from './desk-context.ts';
 import { queueImpliedMessage } from './desk-messages.ts';
+import { sendToNextInRota } from './rota-step.ts';
 
 /**
  * A row action from the Borrowing or Lending Requests list (Loan to patron, Returned by patron,
@@ -134,13 +135,23 @@ export async function actOnRequest(
       messageIds,
     });
     const told = message ? ` ${describeMessage(message)} queued for ${target.partner.name}.` : '';
+    // A lender that cannot supply passes the request to the next one in its rota, if it has one.
+    const rota =
+      kind === 'borrowing' && action === 'PARTNER_REJECTED'
+        ? await sendToNextInRota(tx, target.requestId, at, session.operatorId)
+        : null;
+    const status = rota?.status ?? step.to;
+    const sentOn = rota
+      ? ` Next in the rota: ${rota.partnerName}, now "${statusLabel(kind, rota.status)}".${rota.message ? ` ${describeMessage(rota.message)} queued for ${rota.partnerName}.` : ''}`
+      : '';
+    const partnerMessage = rota?.message ?? message;
     return {
       requestId: target.requestId,
-      status: step.to,
-      statusLabel: statusLabel(kind, step.to),
+      status,
+      statusLabel: statusLabel(kind, status),
       slip: null,
-      partnerMessage: message ? describeMessage(message) : null,
-      message: `${label}: ${target.requestId} is now "${statusLabel(kind, step.to)}".${told}`,
+      partnerMessage: partnerMessage ? describeMessage(partnerMessage) : null,
+      message: `${label}: ${target.requestId} is now "${statusLabel(kind, step.to)}".${told}${sentOn}`,
       actionId,
     };
   });

@@ -6,6 +6,8 @@ import type { DeskInfoSlice } from '../features/status-bar/desk-info-slice.ts';
 import type { DetailSlice } from '../features/request-detail/detail-slice.ts';
 import type { PrintingSlice } from '../features/printing/printing-slice.ts';
 import type { MessagesSlice } from '../features/messages/messages-slice.ts';
+import type { ConfigSlice } from '../features/config/config-slice.ts';
+import type { ManualRequestsSlice } from '../features/manual-requests/manual-requests-slice.ts';
 import type { PartnersSlice } from '../features/settings/partners-slice.ts';
 import type { SettingsSlice } from '../features/settings/settings-slice.ts';
 import type { LettersSlice } from '../features/settings/letters-slice.ts';
@@ -28,6 +30,8 @@ export type DeskState = OperatorsSlice &
   DeskInfoSlice &
   DetailSlice &
   PartnersSlice &
+  ConfigSlice &
+  ManualRequestsSlice &
   SettingsSlice &
   LettersSlice &
   ScanSlice &

@@ -7,6 +7,8 @@ import { createDetailSlice } from '../features/request-detail/detail-slice.ts';
 import { createListSlice } from '../features/request-lists/list-slice.ts';
 import { createPrintingSlice } from '../features/printing/printing-slice.ts';
 import { createMessagesSlice } from '../features/messages/messages-slice.ts';
+import { createConfigSlice } from '../features/config/config-slice.ts';
+import { createManualRequestsSlice } from '../features/manual-requests/manual-requests-slice.ts';
 import { createPartnersSlice } from '../features/settings/partners-slice.ts';
 import { createSettingsSlice } from '../features/settings/settings-slice.ts';
 import { createLettersSlice } from '../features/settings/letters-slice.ts';
@@ -52,6 +54,8 @@ export function createDeskStore(deskClient: DeskClient, options: DeskStoreOption
     ...createLendingTasksSlice(client)(...args),
     ...createDetailSlice(client)(...args),
     ...createPartnersSlice(client)(...args),
+    ...createConfigSlice(client)(...args),
+    ...createManualRequestsSlice(client)(...args),
     ...createSettingsSlice(client)(...args),
     ...createLettersSlice(client)(...args),
     ...createScanSlice(client, options.feedback ?? SILENT)(...args),

@@ -2,13 +2,15 @@ import { z } from 'zod';
 import { SCAN_KINDS, SCAN_SCREENS } from '../scanning/scan-kinds.ts';
 import { deskSettings, settingChanged, settingUpdate } from '../settings/setting-update.ts';
 import { borrowingDeskMethods } from './contract-borrowing-desk.ts';
+import { configMethods } from './contract-config.ts';
+import { manualRequestMethods } from './contract-manual-requests.ts';
 import { lendingDeskMethods } from './contract-lending-desk.ts';
 import { lendingTaskMethods, type LendingTaskRow } from './contract-lending-tasks.ts';
 import { letterMethods } from './contract-letters.ts';
 import { messageMethods, messagesStatusSchema } from './contract-messages.ts';
 import { operatorMethods } from './contract-operators.ts';
 import { printingMethods, printStatusSchema } from './contract-printing.ts';
-import { requestKind } from './contract-shared.ts';
+import { partnerSummary, requestKind, type PartnerSummary } from './contract-shared.ts';
 
 /**
  * The typed API: one zod schema pair per method. Both transports (Electron IPC and the
@@ -19,31 +21,7 @@ import { requestKind } from './contract-shared.ts';
 const facet = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
 export type Facet = z.infer<typeof facet>;
 
-const address = z.object({
-  line1: z.string().nullable(),
-  line2: z.string().nullable(),
-  locality: z.string().nullable(),
-  region: z.string().nullable(),
-  postalCode: z.string().nullable(),
-  country: z.string().nullable(),
-});
-
-export const partnerSummary = z.object({
-  code: z.string(),
-  name: z.string(),
-  symbol: z.string().nullable(),
-  protocol: z.enum(['iso18626', 'email']),
-  endpoint: z.string().nullable(),
-  email: z.string().nullable(),
-  isoVersion: z.enum(['1.2', '2021']),
-  address,
-  lendingWorkflow: z.string().nullable(),
-  borrowingWorkflow: z.string().nullable(),
-  expiryDays: z.number().int().nullable(),
-  loanPeriodDays: z.number().int().nullable(),
-  active: z.boolean(),
-});
-export type PartnerSummary = z.infer<typeof partnerSummary>;
+export { partnerSummary, type PartnerSummary };
 
 const listQuery = z.strictObject({
   /** External Identifier, request ID, barcode, title, author, patron or partner. */
@@ -272,6 +250,8 @@ export const contract = {
   ...operatorMethods,
   ...letterMethods,
   ...messageMethods,
+  ...configMethods,
+  ...manualRequestMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -1,11 +1,12 @@
 /**
- * The import file (DESIGN.md §6, a contract): one JSON object with any of five arrays. Each record
+ * The import file (DESIGN.md §6, a contract): one JSON object with any of six arrays. Each record
  * schema is strict, so a misspelt field is refused by name instead of being silently dropped.
  * Identifiers are trimmed text; dates are real calendar dates; statuses and formats are read as a
  * code or an Alma display name and come out as the code.
  */
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates.ts';
+import { stepCodes, type ProfileType } from '../domain/workflow-profiles.ts';
 import {
   FORMATS,
   parseStatus,
@@ -14,8 +15,12 @@ import {
   type RequestKind,
 } from '../domain/statuses.ts';
 
-/** The five arrays, in the order they are applied (requests refer to the others). */
+/**
+ * The six arrays, in the order they are applied (partners name profiles; requests refer to the
+ * others). `workflowProfiles` was added with issue 9 so a configuration export sets a second desk up.
+ */
 export const IMPORT_SECTIONS = [
+  'workflowProfiles',
   'partners',
   'patrons',
   'items',
@@ -147,6 +152,43 @@ const address = z.strictObject({
   country: optionalText,
 });
 
+const profileType = z.string().transform((text, ctx): ProfileType => {
+  const wanted = text.trim().toUpperCase();
+  if (wanted === 'BORROWING' || wanted === 'LENDING') return wanted;
+  ctx.addIssue({
+    code: 'custom',
+    message: `"${text}" is not a profile type (use LENDING or BORROWING)`,
+  });
+  return z.NEVER;
+});
+
+/**
+ * A workflow profile: its optional steps by code. A profile the desk already has (same name, any
+ * case) takes the file's steps; a new one is added.
+ */
+export const profileRecord = z
+  .strictObject({
+    name: z.string().trim().min(1).max(100),
+    type: profileType,
+    steps: z
+      .array(z.string().trim().toUpperCase())
+      .max(40)
+      .nullish()
+      .transform((v) => v ?? []),
+  })
+  .superRefine((profile, ctx) => {
+    const known = stepCodes(profile.type);
+    profile.steps.forEach((step, index) => {
+      if (!known.includes(step)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['steps', index],
+          message: `"${step}" is not a step of a ${profile.type.toLowerCase()} profile (use ${known.join(', ')})`,
+        });
+      }
+    });
+  });
+
 export const partnerRecord = z.strictObject({
   code: identifier,
   name: requiredText,
@@ -219,6 +261,7 @@ export const lendingRecord = z.strictObject({
 });
 
 export const RECORD_SCHEMAS = {
+  workflowProfiles: profileRecord,
   partners: partnerRecord,
   patrons: patronRecord,
   items: itemRecord,
@@ -228,6 +271,7 @@ export const RECORD_SCHEMAS = {
 
 /** The fields a record (or a partner's address) may carry, for "unknown field" messages. */
 export const ALLOWED_FIELDS: Record<ImportSection | 'address', readonly string[]> = {
+  workflowProfiles: ['name', 'type', 'steps'],
   partners: Object.keys(partnerRecord.shape),
   patrons: Object.keys(patronRecord.shape),
   items: Object.keys(itemRecord.shape),
@@ -238,6 +282,7 @@ export const ALLOWED_FIELDS: Record<ImportSection | 'address', readonly string[]
 
 /** What one record of each array is called in messages. */
 export const RECORD_NOUN: Record<ImportSection, string> = {
+  workflowProfiles: 'workflow profile',
   partners: 'partner',
   patrons: 'patron',
   items: 'item',
@@ -245,6 +290,7 @@ export const RECORD_NOUN: Record<ImportSection, string> = {
   lendingRequests: 'lending request',
 };
 
+export type ProfileRecord = z.output<typeof profileRecord>;
 export type PartnerRecord = z.output<typeof partnerRecord>;
 export type PatronRecord = z.output<typeof patronRecord>;
 export type ItemRecord = z.output<typeof itemRecord>;
@@ -253,6 +299,7 @@ export type LendingRecord = z.output<typeof lendingRecord>;
 
 /** A validated file: every array present (empty when the file left it out). */
 export interface ImportDocument {
+  readonly workflowProfiles: readonly ProfileRecord[];
   readonly partners: readonly PartnerRecord[];
   readonly patrons: readonly PatronRecord[];
   readonly items: readonly ItemRecord[];
@@ -262,6 +309,7 @@ export interface ImportDocument {
 
 /** The file as written (what the demo generator builds and a test fixture holds). */
 export interface ImportFileContent {
+  workflowProfiles?: z.input<typeof profileRecord>[];
   partners?: z.input<typeof partnerRecord>[];
   patrons?: z.input<typeof patronRecord>[];
   items?: z.input<typeof itemRecord>[];

@@ -52,6 +52,7 @@ export function identifierKey(text: string): string {
 const NON_ASCII = /[\u0080-\uffff]/;
 
 const NOUNS: Record<ImportSection, [string, string]> = {
+  workflowProfiles: ['workflow profile', 'workflow profiles'],
   partners: ['partner', 'partners'],
   patrons: ['patron', 'patrons'],
   items: ['item', 'items'],

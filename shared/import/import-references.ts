@@ -13,6 +13,7 @@ import {
   type ImportDocument,
   type ImportSection,
   type PartnerRecord,
+  type ProfileRecord,
 } from './import-format.ts';
 import { identifierKey, type ImportProblem } from './import-problems.ts';
 
@@ -98,6 +99,34 @@ export function findProfileProblems(
     }
   });
   return problems;
+}
+
+/** The desk's profiles as they will be once the file's are written (new ones without an id yet). */
+export function withFileProfiles(
+  desk: readonly ProfileRef[],
+  file: readonly ProfileRecord[],
+): ProfileRef[] {
+  const added = file
+    .filter((p) => !desk.some((d) => d.name.toLowerCase() === p.name.toLowerCase()))
+    .map((p) => ({ id: -1, name: p.name, type: p.type }));
+  return [...desk, ...added];
+}
+
+/** A profile the desk has already keeps its type: partners follow it as that type. */
+export function findProfileTypeProblems(
+  file: readonly ProfileRecord[],
+  desk: readonly ProfileRef[],
+): ImportProblem[] {
+  return file.flatMap((profile, i) => {
+    const held = desk.find((d) => d.name.toLowerCase() === profile.name.toLowerCase());
+    if (!held || held.type === profile.type) return [];
+    return [
+      {
+        path: `workflowProfiles[${i}].type`,
+        message: `"${held.name}" is a ${held.type.toLowerCase()} profile in this desk — keep its type, or give the ${profile.type.toLowerCase()} profile another name`,
+      },
+    ];
+  });
 }
 
 /** Problems sorted by array, then record, so a long refusal reads down the file. */

@@ -70,6 +70,7 @@ export function validateImportDocument(json: unknown): ImportValidation {
   // Objects as written, so a key used twice is found even in a record with other problems.
   const raw = {} as Record<ImportSection, Indexed<Record<string, unknown>>[]>;
   const parsed: Parsed = {
+    workflowProfiles: parseSection('workflowProfiles', json.workflowProfiles, problems, raw),
     partners: parseSection('partners', json.partners, problems, raw),
     patrons: parseSection('patrons', json.patrons, problems, raw),
     items: parseSection('items', json.items, problems, raw),
@@ -84,6 +85,7 @@ export function validateImportDocument(json: unknown): ImportValidation {
   return {
     ok: true,
     document: {
+      workflowProfiles: records(parsed.workflowProfiles),
       partners: records(parsed.partners),
       patrons: records(parsed.patrons),
       items: records(parsed.items),
@@ -180,6 +182,7 @@ function duplicateProblems(raw: RawRecords): ImportProblem[] {
         });
     }
   };
+  unique('workflowProfiles', 'name', 'name', 'give each profile its own name');
   unique('partners', 'code', 'code', 'give each partner its own code');
   unique('patrons', 'id', 'id', 'give each patron their own id');
   unique('patrons', 'barcode', 'barcode', 'a barcode belongs to one patron');

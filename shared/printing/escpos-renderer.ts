@@ -12,6 +12,7 @@
  *   characters, which Epson requires; we use GS k 71 (explicit length) and add them.
  */
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
+import './codepage-definitions.ts';
 import type { EscPosCodePage } from './code-pages.ts';
 import {
   barcodeSymbologyFor,

@@ -26,9 +26,9 @@ import { openScreen } from './support/desk-page.ts';
 const WITH_WILL_SUPPLY = 'Peer to Peer Lending with Will Supply';
 
 /**
- * The import format names a profile but cannot define one, and the desk has no profile editor
- * yet: the profile is written into the data directory the way a future editor would store it,
- * before the desk starts.
+ * The profile is written into the data directory before the desk starts, so this spec is about the
+ * row actions alone; Settings → Workflow profiles and the import's `workflowProfiles` make the same
+ * row through the app (configuration.spec.ts).
  */
 function lendWithWillSupply(dataDir: string, partnerCode: string): void {
   const db = openDatabase(join(dataDir, 'rs-desk.sqlite'));

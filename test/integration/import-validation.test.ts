@@ -66,7 +66,7 @@ describe('validating an import file (DESIGN.md §6)', () => {
 
   it('refuses an unknown top-level section, and a file that is not an object', () => {
     expect(problemsOf({ requests: [] })).toEqual([
-      'requests: unknown section — remove it or rename it (allowed: partners, patrons, items, borrowingRequests, lendingRequests)',
+      'requests: unknown section — remove it or rename it (allowed: workflowProfiles, partners, patrons, items, borrowingRequests, lendingRequests)',
     ]);
     expect(problemsOf([borrowing])[0]).toMatch(/^The file must hold one JSON object/);
   });

@@ -103,6 +103,25 @@ describe('the lending task list reads an index, not the whole table', () => {
     });
   }
 
+  const finds: [string, string][] = [
+    ['an External Identifier', '5500012345'],
+    ['one title word', 'structure'],
+    ['two title words', 'structure revolutions'],
+  ];
+  for (const [what, find] of finds) {
+    it(`finds ${what} in every task from indexes and the words table, not by reading every request`, () => {
+      const query = lendingTaskQuery({ activity: 'ALL', find }, manager, '2026-11-23');
+      const ids = pageIdsQuery(db.orm, lendingConditions(db.orm, query), query, { limit: 50 });
+      const { sql, params } = ids.toSQL();
+      const detail = plan(sql, params);
+      expect(detail).toMatch(/MULTI-INDEX OR/);
+      expect(detail).not.toMatch(/\bSCAN lending_requests\b/);
+      if (find.includes('structure')) {
+        expect(detail).toMatch(/SCAN lending_find_words VIRTUAL TABLE INDEX/);
+      }
+    });
+  }
+
   it('counts Active tasks in one pass over lending_status_idx', () => {
     const query = lendingTaskQuery({}, manager, '2026-11-23');
     const { sql, params } = dialect.sqlToQuery(facetGroupsQuery(lendingConditions(db.orm, query)));

@@ -13,6 +13,7 @@ import {
   type LoanedColumns,
 } from '../../../db/repositories/inbound-repository.ts';
 import { addAlert } from '../../../db/repositories/request-alerts-repository.ts';
+import { nextInRota, sendToNextInRota } from '../../services/rota-step.ts';
 import { InboundRefusal } from './inbound-refusal.ts';
 import {
   fromPartner,
@@ -225,13 +226,15 @@ export async function applySupplierStatus(
     return applied;
   }
   const rejected = action === 'PARTNER_REJECTED';
+  const next = rejected ? await nextInRota(tx, row.id) : null;
   const kept =
     action === 'PARTNER_SHIPPED' ? await keepLoanDetails(tx, row, partner, message, at) : [];
   const note = [
     fromPartner(partner, status, said),
     ...(kept.length > 0 ? [kept.join(', ')] : []),
-    // Rotas (trying the next lender) come with issue 9; until then staff choose what to do.
-    ...(rejected ? ['No next partner in the rota'] : []),
+    ...(rejected
+      ? [next ? `Next partner in the rota: ${next.partner.name}` : 'No next partner in the rota']
+      : []),
   ].join('. ');
   await movePerPartner(tx, {
     kind: 'borrowing',
@@ -242,7 +245,9 @@ export async function applySupplierStatus(
     note,
     refusedAs: 'UnrecognisedDataValue',
   });
-  if (rejected) {
+  // With a next lender the request goes on to it; at the end of the rota staff decide.
+  const moved = next ? await sendToNextInRota(tx, row.requestId, at, null) : null;
+  if (rejected && !moved) {
     await addAlert(tx, {
       kind: 'borrowing',
       requestRowId: row.id,

@@ -7,6 +7,7 @@ import {
 } from '../request-actions/RequestActionButtons.tsx';
 import { RequestIdButton } from '../request-lists/RequestIdButton.tsx';
 import { RequestListShell } from '../request-lists/RequestListShell.tsx';
+import { ManualBorrowingForm } from '../manual-requests/ManualBorrowingForm.tsx';
 
 /** After a row action the list is read again: focus goes back to the request's row. */
 function focusRow(requestId: string): void {
@@ -21,6 +22,7 @@ export function BorrowingRequestsScreen() {
     <div className="screen">
       <ScreenHeading>Borrowing Requests</ScreenHeading>
       <RequestActionError />
+      <ManualBorrowingForm />
       <RequestListShell
         list={list}
         findLabel="Find borrowing requests"

@@ -19,6 +19,7 @@ import { LendingTaskTable } from './LendingTaskTable.tsx';
 import { hasFindOrFacets } from './lending-tasks-query.ts';
 import { lendingFilterChips, tabsOnShow } from './lending-tasks-selectors.ts';
 import { NEEDS_FIND_TEXT } from './lending-tasks-slice.ts';
+import { ManualLendingForm } from '../manual-requests/ManualLendingForm.tsx';
 
 /**
  * The Lending Requests task list: tabs by assignment, Activity Status and the Find box, facets
@@ -44,6 +45,7 @@ export function LendingRequestsScreen() {
         The requests partners sent us. Choose requests and print their pull slips, in shelf order,
         to pull the items; then ship each one at Shipping Items.
       </p>
+      <ManualLendingForm />
       <LendingTabs
         tabs={tabsOnShow(list)}
         current={list.filters.tab}

@@ -12,6 +12,7 @@ import {
 } from '../request-actions/RequestActionButtons.tsx';
 import { rowActions } from '../request-actions/request-actions.ts';
 import { LendingDetailActions } from '../lending-actions/LendingDetailActions.tsx';
+import { RequestRota } from '../manual-requests/RequestRota.tsx';
 
 /** After an action the detail is read again and its button may be gone: reading starts at the top. */
 function focusHeading(): void {
@@ -67,6 +68,9 @@ export function RequestDetailView() {
             </section>
           )}
           {request.kind === 'lending' && <LendingDetailActions request={request} />}
+          {request.kind === 'borrowing' && (
+            <RequestRota requestId={request.requestId} status={request.status} />
+          )}
           <RequestSlips kind={request.kind} requestId={request.requestId} />
           <RequestMessages kind={request.kind} requestId={request.requestId} />
           <HistoryTable events={request.history} />

@@ -1,24 +1,29 @@
 import type { PartnerSummary } from '../../../shared/api/contract.ts';
+import { TableHead } from '../../ui/TableHead.tsx';
 
 const PROTOCOL: Record<PartnerSummary['protocol'], string> = {
   iso18626: 'ISO 18626',
   email: 'Email',
 };
 
-/** Every partner with how the desk talks to it and which workflow profiles it follows. */
-export function PartnersTable({ partners }: { partners: readonly PartnerSummary[] }) {
+/**
+ * Every partner with how the desk talks to it and which workflow profiles it follows; with
+ * `onChange` (a Manager's Settings), a Change button on each row.
+ */
+export function PartnersTable({
+  partners,
+  onChange,
+}: {
+  partners: readonly PartnerSummary[];
+  onChange?: (code: string) => void;
+}) {
   return (
     <table className="results">
-      <caption className="visually-hidden">Partners</caption>
-      <thead>
-        <tr>
-          <th scope="col">Code</th>
-          <th scope="col">Name</th>
-          <th scope="col">Protocol</th>
-          <th scope="col">Email or endpoint</th>
-          <th scope="col">Workflow profiles</th>
-        </tr>
-      </thead>
+      <TableHead
+        caption="Partners"
+        columns={['Code', 'Name', 'Protocol', 'Email or endpoint', 'Workflow profiles']}
+        {...(onChange ? { actions: 'Change' } : {})}
+      />
       <tbody>
         {partners.map((partner) => (
           <tr key={partner.code}>
@@ -43,6 +48,18 @@ export function PartnersTable({ partners }: { partners: readonly PartnerSummary[
                 <li>Borrowing: {partner.borrowingWorkflow ?? 'None'}</li>
               </ul>
             </td>
+            {onChange && (
+              <td>
+                <button
+                  type="button"
+                  className="secondary"
+                  aria-label={`Change ${partner.name}`}
+                  onClick={() => onChange(partner.code)}
+                >
+                  Change
+                </button>
+              </td>
+            )}
           </tr>
         ))}
       </tbody>

@@ -9,6 +9,11 @@ import { LettersEmailSection } from './LettersEmailSection.tsx';
 import { PartnersTable } from './PartnersTable.tsx';
 import { ScannersSection } from './ScannersSection.tsx';
 import { PrintersSection } from '../printing/PrintersSection.tsx';
+import { ConfigExportSection } from '../config/ConfigExportSection.tsx';
+import { DeskSettingsForm } from '../config/DeskSettingsForm.tsx';
+import { PartnersSection } from '../config/PartnersSection.tsx';
+import { ProfilesSection } from '../config/ProfilesSection.tsx';
+import { RotasSection } from '../config/RotasSection.tsx';
 
 /** The desk's setup; the scanner settings can be changed here. */
 export function SettingsScreen() {
@@ -17,6 +22,7 @@ export function SettingsScreen() {
   const loadDeskInfo = useDesk((state) => state.loadDeskInfo);
   const loadPartners = useDesk((state) => state.loadPartners);
   const manager = useDesk(hasManagerRights);
+  const settings = useDesk((state) => state.settings.values);
 
   useEffect(() => {
     // Counts change as the desk works, so Settings asks again each time it opens.
@@ -29,8 +35,7 @@ export function SettingsScreen() {
     <div className="screen">
       <ScreenHeading>Settings</ScreenHeading>
       <p className="lead">
-        Scanners and printers are set up below. Editing partners and workflow profiles arrives with
-        issue #9.
+        The desk&apos;s partners, workflow profiles, operators, letters, scanners and printers.
       </p>
       {!manager && (
         <p className="muted">
@@ -64,22 +69,32 @@ export function SettingsScreen() {
             ))}
           </dl>
         )}
+        {manager && settings && <DeskSettingsForm settings={settings} />}
       </section>
       {manager && <OperatorsSection />}
       {manager && <LettersEmailSection />}
       <ScannersSection />
       <PrintersSection />
-      <section aria-labelledby="partners-heading">
-        <h2 id="partners-heading">Partners</h2>
-        {partners.error !== null && (
-          <ErrorAlert message={partners.error} onRetry={() => void loadPartners()} />
-        )}
-        {partners.rows === null && partners.loading && <p className="muted">Loading…</p>}
-        {partners.rows?.length === 0 && (
-          <p className="empty-state">No partners yet. Import them with rs-desk import.</p>
-        )}
-        {partners.rows && partners.rows.length > 0 && <PartnersTable partners={partners.rows} />}
-      </section>
+      {manager ? (
+        <>
+          <PartnersSection />
+          <ProfilesSection />
+          <RotasSection />
+          <ConfigExportSection />
+        </>
+      ) : (
+        <section aria-labelledby="partners-heading">
+          <h2 id="partners-heading">Partners</h2>
+          {partners.error !== null && (
+            <ErrorAlert message={partners.error} onRetry={() => void loadPartners()} />
+          )}
+          {partners.rows === null && partners.loading && <p className="muted">Loading…</p>}
+          {partners.rows?.length === 0 && (
+            <p className="empty-state">No partners yet. Import them with rs-desk import.</p>
+          )}
+          {partners.rows && partners.rows.length > 0 && <PartnersTable partners={partners.rows} />}
+        </section>
+      )}
     </div>
   );
 }
