@@ -7,6 +7,7 @@ import type {
 import { useDesk } from '../../app/use-desk.ts';
 import { PartnerAddressFields } from './PartnerAddressFields.tsx';
 import { days, errorsOf, text, valuesOf, type Values } from './partner-form-values.ts';
+import { RecordFormButtons } from '../../ui/editable-list.tsx';
 
 /**
  * Adds a partner or changes one: how the desk reaches it (ISO 18626 or email), its shipping
@@ -246,21 +247,13 @@ export function PartnerForm({
           <label htmlFor={`${prefix}-active`}>Active (new requests may go to this partner)</label>
         </div>
       )}
-      <p className="form-buttons">
-        <button type="submit" disabled={saving}>
-          {saving ? 'Saving…' : editing ? 'Save changes' : 'Add partner'}
-        </button>
-        {onCancel && (
-          <button type="button" className="secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </p>
-      {refusal !== null && (
-        <p className="field-error" role="alert">
-          {refusal}
-        </p>
-      )}
+      <RecordFormButtons
+        saving={saving}
+        editing={editing !== null}
+        addLabel="Add partner"
+        onCancel={onCancel}
+        refusal={refusal}
+      />
     </form>
   );
 }

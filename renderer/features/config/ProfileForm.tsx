@@ -6,6 +6,7 @@ import {
   type ProfileType,
 } from '../../../shared/domain/workflow-profiles.ts';
 import { useDesk } from '../../app/use-desk.ts';
+import { RecordFormButtons } from '../../ui/editable-list.tsx';
 
 const TYPE_LABELS: Record<ProfileType, string> = { BORROWING: 'Borrowing', LENDING: 'Lending' };
 
@@ -102,21 +103,13 @@ export function ProfileForm({
           </div>
         ))}
       </fieldset>
-      <p className="form-buttons">
-        <button type="submit" disabled={saving}>
-          {saving ? 'Saving…' : editing ? 'Save changes' : 'Add profile'}
-        </button>
-        {onCancel && (
-          <button type="button" className="secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </p>
-      {refusal !== null && (
-        <p className="field-error" role="alert">
-          {refusal}
-        </p>
-      )}
+      <RecordFormButtons
+        saving={saving}
+        editing={editing !== null}
+        addLabel="Add profile"
+        onCancel={onCancel}
+        refusal={refusal}
+      />
     </form>
   );
 }

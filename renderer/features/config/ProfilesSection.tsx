@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import type { WorkflowProfileRow } from '../../../shared/api/contract-config.ts';
 import { stepLabel } from '../../../shared/domain/workflow-profiles.ts';
 import { useDesk } from '../../app/use-desk.ts';
+import { ChangeButton, SavedNote, useEditableList } from '../../ui/editable-list.tsx';
 import { TableHead } from '../../ui/TableHead.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
 
@@ -12,15 +12,7 @@ import { ProfileForm } from './ProfileForm.tsx';
  */
 export function ProfilesSection() {
   const profiles = useDesk((state) => state.config.profiles);
-  const [editing, setEditing] = useState<WorkflowProfileRow | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [added, setAdded] = useState(0);
-
-  function done(message: string, wasNew: boolean): void {
-    setSaved(message);
-    setEditing(null);
-    if (wasNew) setAdded((count) => count + 1);
-  }
+  const list = useEditableList<WorkflowProfileRow>();
 
   return (
     <section aria-labelledby="profiles-heading">
@@ -42,40 +34,26 @@ export function ProfilesSection() {
                 </td>
                 <td>{profile.partners}</td>
                 <td>
-                  <button
-                    type="button"
-                    className="secondary"
-                    aria-label={`Change ${profile.name}`}
-                    onClick={() => {
-                      setSaved(null);
-                      setEditing(profile);
-                    }}
-                  >
-                    Change
-                  </button>
+                  <ChangeButton name={profile.name} onClick={() => list.edit(profile)} />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {saved !== null && (
-        <p className="settings-saved" role="status">
-          {saved}
-        </p>
-      )}
-      {editing ? (
+      <SavedNote message={list.saved} />
+      {list.editing ? (
         <ProfileForm
-          key={`edit-${editing.id}`}
-          editing={editing}
-          onSaved={(message) => done(message, false)}
-          onCancel={() => setEditing(null)}
+          key={`edit-${list.editing.id}`}
+          editing={list.editing}
+          onSaved={(message) => list.done(message, false)}
+          onCancel={list.cancel}
         />
       ) : (
         <ProfileForm
-          key={`new-${added}`}
+          key={list.addKey}
           editing={null}
-          onSaved={(message) => done(message, true)}
+          onSaved={(message) => list.done(message, true)}
         />
       )}
     </section>

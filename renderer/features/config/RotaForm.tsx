@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { PartnerConfig, RotaTemplate } from '../../../shared/api/contract-config.ts';
 import { useDesk } from '../../app/use-desk.ts';
+import { RecordFormButtons } from '../../ui/editable-list.tsx';
 
 /**
  * Adds a rota template or changes one: its name and its lenders in the order a request is offered
@@ -115,21 +116,13 @@ export function RotaForm({
             ))}
         </select>
       </div>
-      <p className="form-buttons">
-        <button type="submit" disabled={saving}>
-          {saving ? 'Saving…' : editing ? 'Save changes' : 'Add rota'}
-        </button>
-        {onCancel && (
-          <button type="button" className="secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </p>
-      {refusal !== null && (
-        <p className="field-error" role="alert">
-          {refusal}
-        </p>
-      )}
+      <RecordFormButtons
+        saving={saving}
+        editing={editing !== null}
+        addLabel="Add rota"
+        onCancel={onCancel}
+        refusal={refusal}
+      />
     </form>
   );
 }

@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import type { RotaTemplate } from '../../../shared/api/contract-config.ts';
 import { useDesk } from '../../app/use-desk.ts';
+import { ChangeButton, SavedNote, useEditableList } from '../../ui/editable-list.tsx';
 import { TableHead } from '../../ui/TableHead.tsx';
 import { RotaForm } from './RotaForm.tsx';
 
@@ -11,15 +11,7 @@ import { RotaForm } from './RotaForm.tsx';
 export function RotasSection() {
   const rotas = useDesk((state) => state.config.rotas);
   const partners = useDesk((state) => state.config.partners);
-  const [editing, setEditing] = useState<RotaTemplate | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [added, setAdded] = useState(0);
-
-  function done(message: string, wasNew: boolean): void {
-    setSaved(message);
-    setEditing(null);
-    if (wasNew) setAdded((count) => count + 1);
-  }
+  const list = useEditableList<RotaTemplate>();
 
   return (
     <section aria-labelledby="rotas-heading">
@@ -38,43 +30,29 @@ export function RotasSection() {
                     .join(', then ')}
                 </td>
                 <td>
-                  <button
-                    type="button"
-                    className="secondary"
-                    aria-label={`Change ${rota.name}`}
-                    onClick={() => {
-                      setSaved(null);
-                      setEditing(rota);
-                    }}
-                  >
-                    Change
-                  </button>
+                  <ChangeButton name={rota.name} onClick={() => list.edit(rota)} />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {saved !== null && (
-        <p className="settings-saved" role="status">
-          {saved}
-        </p>
-      )}
+      <SavedNote message={list.saved} />
       {partners &&
-        (editing ? (
+        (list.editing ? (
           <RotaForm
-            key={`edit-${editing.id}`}
-            editing={editing}
+            key={`edit-${list.editing.id}`}
+            editing={list.editing}
             partners={partners}
-            onSaved={(message) => done(message, false)}
-            onCancel={() => setEditing(null)}
+            onSaved={(message) => list.done(message, false)}
+            onCancel={list.cancel}
           />
         ) : (
           <RotaForm
-            key={`new-${added}`}
+            key={list.addKey}
             editing={null}
             partners={partners}
-            onSaved={(message) => done(message, true)}
+            onSaved={(message) => list.done(message, true)}
           />
         ))}
     </section>

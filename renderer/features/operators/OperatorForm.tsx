@@ -8,6 +8,7 @@ import {
 import type { Input } from '../../../shared/api/contract.ts';
 import type { FieldIssue } from '../../../shared/api/result.ts';
 import { useDesk } from '../../app/use-desk.ts';
+import { RecordFormButtons } from '../../ui/editable-list.tsx';
 
 type FieldName = 'name' | 'role' | 'pin' | 'active';
 type FieldErrors = Partial<Record<FieldName, string>>;
@@ -196,21 +197,13 @@ export function OperatorForm({
           {errorOf('active', 'Active')}
         </div>
       )}
-      <p className="form-buttons">
-        <button type="submit" disabled={saving}>
-          {saving ? 'Saving…' : editing ? 'Save changes' : 'Add operator'}
-        </button>
-        {onCancel && (
-          <button type="button" className="secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </p>
-      {refusal !== null && (
-        <p className="field-error" role="alert">
-          {refusal}
-        </p>
-      )}
+      <RecordFormButtons
+        saving={saving}
+        editing={editing !== null}
+        addLabel="Add operator"
+        onCancel={onCancel}
+        refusal={refusal}
+      />
     </form>
   );
 }

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { ROLE_LABELS, type Operator } from '../../../shared/api/contract-operators.ts';
 import { useDesk } from '../../app/use-desk.ts';
 import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
+import { ChangeButton, SavedNote, useEditableList } from '../../ui/editable-list.tsx';
 import { TableHead } from '../../ui/TableHead.tsx';
 import { OperatorForm } from './OperatorForm.tsx';
 
@@ -14,20 +15,11 @@ export function OperatorsSection() {
   const listError = useDesk((state) => state.operators.listError);
   const setupMode = useDesk((state) => state.operators.session?.setupMode ?? false);
   const loadOperators = useDesk((state) => state.loadOperators);
-  const [editing, setEditing] = useState<Operator | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  // A fresh "Add an operator" form after each addition.
-  const [added, setAdded] = useState(0);
+  const list = useEditableList<Operator>();
 
   useEffect(() => {
     void loadOperators();
   }, [loadOperators]);
-
-  function done(message: string, wasNew: boolean): void {
-    setSaved(message);
-    setEditing(null);
-    if (wasNew) setAdded((count) => count + 1);
-  }
 
   return (
     <section aria-labelledby="operators-heading">
@@ -64,42 +56,28 @@ export function OperatorsSection() {
                 <td>{operator.hasPin ? 'Set' : 'None'}</td>
                 <td>{operator.active ? 'Yes' : 'No'}</td>
                 <td>
-                  <button
-                    type="button"
-                    className="secondary"
-                    aria-label={`Change ${operator.name}`}
-                    onClick={() => {
-                      setSaved(null);
-                      setEditing(operator);
-                    }}
-                  >
-                    Change
-                  </button>
+                  <ChangeButton name={operator.name} onClick={() => list.edit(operator)} />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {saved !== null && (
-        <p className="settings-saved" role="status">
-          {saved}
-        </p>
-      )}
-      {editing ? (
+      <SavedNote message={list.saved} />
+      {list.editing ? (
         <OperatorForm
-          key={`edit-${editing.id}`}
-          editing={editing}
+          key={`edit-${list.editing.id}`}
+          editing={list.editing}
           firstOperator={false}
-          onSaved={(message) => done(message, false)}
-          onCancel={() => setEditing(null)}
+          onSaved={(message) => list.done(message, false)}
+          onCancel={list.cancel}
         />
       ) : (
         <OperatorForm
-          key={`new-${added}`}
+          key={list.addKey}
           editing={null}
           firstOperator={setupMode}
-          onSaved={(message) => done(message, true)}
+          onSaved={(message) => list.done(message, true)}
         />
       )}
     </section>
