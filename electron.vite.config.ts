@@ -27,7 +27,13 @@ export default defineConfig({
       // package.json "dependencies" stay external (electron-vite's default): the native modules
       // better-sqlite3 and node-hid must load from node_modules (app.asar.unpacked when packaged).
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/shell/main.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'electron/shell/main.ts'),
+          // The daily backup's thread, loaded by file name beside index.js (copy-in-worker.ts).
+          'backup-worker': resolve(import.meta.dirname, 'electron/backup/backup-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -258,7 +258,13 @@ export const partnerMessages = sqliteTable(
       enum: ['PENDING', 'SENT', 'FAILED', 'WITHDRAWN', 'RECEIVED'],
     }).notNull(),
     attempts: integer('attempts').notNull().default(0),
+    /** When to try next; while `lease_owner` is set, when that desk's claim runs out. */
     nextAttemptAt: text('next_attempt_at'),
+    /**
+     * The desk process sending it now (host:pid:start), so two desks on one data directory never
+     * both send it; null while nobody is (outbox-repository.ts `claimMessage`).
+     */
+    leaseOwner: text('lease_owner'),
     lastError: text('last_error'),
     createdAt: text('created_at').notNull().default(now),
     sentAt: text('sent_at'),
@@ -289,7 +295,13 @@ export const printJobs = sqliteTable(
     copies: integer('copies').notNull().default(1),
     state: text('state', { enum: ['PENDING', 'DONE', 'FAILED', 'WITHDRAWN'] }).notNull(),
     attempts: integer('attempts').notNull().default(0),
+    /** When to try next; while `lease_owner` is set, when that desk's claim runs out. */
     nextAttemptAt: text('next_attempt_at'),
+    /**
+     * The desk process printing it now (host:pid:start), so two desks on one data directory never
+     * both print it; null while nobody is (print-jobs-repository.ts `claimPrintJob`).
+     */
+    leaseOwner: text('lease_owner'),
     lastError: text('last_error'),
     createdAt: text('created_at').notNull().default(now),
     doneAt: text('done_at'),
@@ -317,8 +329,21 @@ export const scans = sqliteTable(
       .default('PENDING'),
     message: text('message'),
     handledAt: text('handled_at'),
+    /**
+     * The desk action this scan led to, written in that action's own transaction: a scan is
+     * applied once at most (the scan's id is the action's idempotency key), and Recent scans can
+     * say what became of it. Null while nothing was done with it.
+     */
+    appliedActionId: integer('applied_action_id').references(() => deskActions.id),
+    appliedAt: text('applied_at'),
   },
-  (t) => [index('scans_at_idx').on(t.at)],
+  (t) => [
+    index('scans_at_idx').on(t.at),
+    // One scan per desk action; unapplied scans (most of them) take no room in it.
+    uniqueIndex('scans_applied_action_idx')
+      .on(t.appliedActionId)
+      .where(sql`${t.appliedActionId} IS NOT NULL`),
+  ],
 );
 
 /**

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Orm } from '../database.ts';
 import { partnerMessages as m, partners } from '../schema.ts';
 import type { PartnerMessageRow } from './partner-messages-repository.ts';
@@ -8,7 +8,8 @@ import { removeAlerts } from './request-alerts-repository.ts';
 /**
  * The outbox sender's side of partner_messages: which message each queue sends next, and the
  * state changes of a delivery attempt. Every change here is guarded by the state it expects, so a
- * message withdrawn or retried by staff while its attempt was in flight is not overwritten.
+ * message withdrawn or retried by staff while its attempt was in flight is not overwritten; and
+ * by the lease its sender claimed, so of two desks on one data directory only one sends it.
  */
 
 /** Messages still to go: waiting (PENDING) or stopped until staff act (FAILED). */
@@ -29,7 +30,8 @@ const queueColumns: SQL[] = [
 
 /**
  * The next message of each outbox queue that may be sent: its oldest unsent message, when that
- * one is waiting. A queue whose oldest message FAILED is held until staff retry or withdraw it.
+ * one is waiting. A queue whose oldest message FAILED is held until staff retry or withdraw it;
+ * one whose head a desk holds the lease of waits for that desk.
  */
 export async function headsOfOutboxQueues(db: Orm): Promise<PartnerMessageRow[]> {
   const heads = db
@@ -45,8 +47,58 @@ export async function headsOfOutboxQueues(db: Orm): Promise<PartnerMessageRow[]>
     .all();
 }
 
-/** Marks a message delivered at `at`; false when it was no longer waiting (withdrawn meanwhile). */
-export async function markMessageSent(db: Orm, id: number, at: string): Promise<boolean> {
+/**
+ * Claims a waiting message for `owner` until `leaseUntil`, before it is sent: a compare-and-set,
+ * so of two desks on one data directory only the one whose update changed the row sends it. The
+ * message must be due (no retry time or lease still running; `now` is ISO like the stored times),
+ * unless its lease is held by `goneOwner`, a desk known to be gone. True if `owner` now holds it.
+ */
+export async function claimMessage(
+  db: Orm,
+  claim: { id: number; owner: string; now: string; leaseUntil: string; goneOwner: string | null },
+): Promise<boolean> {
+  const due = or(isNull(m.nextAttemptAt), lte(m.nextAttemptAt, claim.now));
+  return (
+    db
+      .update(m)
+      .set({ leaseOwner: claim.owner, nextAttemptAt: claim.leaseUntil })
+      .where(
+        and(
+          eq(m.id, claim.id),
+          eq(m.direction, 'OUT'),
+          eq(m.state, 'PENDING'),
+          claim.goneOwner === null ? due : or(due, eq(m.leaseOwner, claim.goneOwner)),
+        ),
+      )
+      .run().changes > 0
+  );
+}
+
+/**
+ * Only the lease holder's mark counts: a desk whose lease ran out (and was perhaps taken by
+ * another desk) must not overwrite what the newer holder recorded. Its message may then go
+ * again; delivery is at least once.
+ */
+const heldBy = (id: number, owner: string) =>
+  and(eq(m.id, id), eq(m.state, 'PENDING'), eq(m.leaseOwner, owner));
+
+/** Extends `owner`'s lease while its attempt runs; false if the lease is no longer its own. */
+export async function renewMessageLease(
+  db: Orm,
+  id: number,
+  owner: string,
+  leaseUntil: string,
+): Promise<boolean> {
+  return db.update(m).set({ nextAttemptAt: leaseUntil }).where(heldBy(id, owner)).run().changes > 0;
+}
+
+/** Marks `owner`'s message delivered at `at`; false when it no longer held it (withdrawn meanwhile). */
+export async function markMessageSent(
+  db: Orm,
+  id: number,
+  owner: string,
+  at: string,
+): Promise<boolean> {
   return (
     db
       .update(m)
@@ -56,39 +108,57 @@ export async function markMessageSent(db: Orm, id: number, at: string): Promise<
         attempts: sql`${m.attempts} + 1`,
         lastError: null,
         nextAttemptAt: null,
+        leaseOwner: null,
       })
-      .where(and(eq(m.id, id), eq(m.state, 'PENDING')))
+      .where(heldBy(id, owner))
       .run().changes > 0
   );
 }
 
-/** Records an attempt that did not deliver: waiting until `retryAt`, or FAILED (null) for staff. */
+/**
+ * Records `owner`'s attempt that did not deliver: waiting until `retryAt`, or FAILED (null) for
+ * staff. False when it no longer held the message.
+ */
 export async function markMessageAttemptFailed(
   db: Orm,
-  id: number,
-  error: string,
-  retryAt: string | null,
+  attempt: { id: number; owner: string; error: string; retryAt: string | null },
 ): Promise<boolean> {
   return (
     db
       .update(m)
       .set({
-        state: retryAt === null ? 'FAILED' : 'PENDING',
+        state: attempt.retryAt === null ? 'FAILED' : 'PENDING',
         attempts: sql`${m.attempts} + 1`,
-        lastError: error,
-        nextAttemptAt: retryAt,
+        lastError: attempt.error,
+        nextAttemptAt: attempt.retryAt,
+        leaseOwner: null,
       })
-      .where(and(eq(m.id, id), eq(m.state, 'PENDING')))
+      .where(heldBy(attempt.id, attempt.owner))
       .run().changes > 0
   );
 }
 
-/** Makes a waiting or failed outgoing message due now; false when it is not one. */
+/** Ends `owner`'s leases (its desk is closing): those messages are due again for any desk. */
+export async function releaseMessageLeases(db: Orm, owner: string): Promise<number> {
+  return db
+    .update(m)
+    .set({ leaseOwner: null, nextAttemptAt: null })
+    .where(and(eq(m.state, 'PENDING'), eq(m.leaseOwner, owner)))
+    .run().changes;
+}
+
+/**
+ * Makes a waiting or failed outgoing message due now; false when it is not one. A message some
+ * desk is sending at this moment keeps that desk's lease: it is not sent twice at once.
+ */
 export async function retryMessageNow(db: Orm, id: number): Promise<boolean> {
   return (
     db
       .update(m)
-      .set({ state: 'PENDING', nextAttemptAt: null })
+      .set({
+        state: 'PENDING',
+        nextAttemptAt: sql`CASE WHEN ${m.leaseOwner} IS NULL THEN NULL ELSE ${m.nextAttemptAt} END`,
+      })
       .where(and(eq(m.id, id), eq(m.direction, 'OUT'), inArray(m.state, [...UNSENT])))
       .run().changes > 0
   );

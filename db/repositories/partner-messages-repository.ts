@@ -41,7 +41,7 @@ export async function withdrawMessages(db: Orm, ids: readonly number[]): Promise
   if (ids.length === 0) return [];
   return db
     .update(partnerMessages)
-    .set({ state: 'WITHDRAWN', nextAttemptAt: null })
+    .set({ state: 'WITHDRAWN', nextAttemptAt: null, leaseOwner: null })
     .where(
       and(
         inArray(partnerMessages.id, [...ids]),

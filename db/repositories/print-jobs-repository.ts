@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Orm } from '../database.ts';
 import { borrowingRequests, lendingRequests, printJobs } from '../schema.ts';
 
@@ -40,7 +40,8 @@ export async function getPrintJob(db: Orm, id: number): Promise<PrintJobRow | un
 
 /**
  * The next job each printer should print: its oldest waiting job, so slips come out in the order
- * they were made. A printer whose first job waits for a retry holds its later jobs back too.
+ * they were made. A printer whose first job waits for a retry, or is being sent by a desk that
+ * holds its lease, holds its later jobs back too: one desk at a time prints to a printer.
  */
 export async function headOfEachPrinterQueue(db: Orm): Promise<PrintJobRow[]> {
   const heads = db
@@ -56,42 +57,116 @@ export async function headOfEachPrinterQueue(db: Orm): Promise<PrintJobRow[]> {
     .all();
 }
 
-export async function markPrintJobDone(db: Orm, id: number): Promise<void> {
-  db.update(printJobs)
+/**
+ * Claims a waiting job for `owner` until `leaseUntil`, before it is sent: a compare-and-set, so
+ * of two desks on one data directory only the one whose update changed the row sends it. The job
+ * must be due (no retry time or lease still running, `now` is ISO like the stored times), unless
+ * its lease is held by `goneOwner`, a desk known to be gone. True if this owner now holds it.
+ */
+export async function claimPrintJob(
+  db: Orm,
+  claim: { id: number; owner: string; now: string; leaseUntil: string; goneOwner: string | null },
+): Promise<boolean> {
+  const due = or(isNull(printJobs.nextAttemptAt), lte(printJobs.nextAttemptAt, claim.now));
+  const result = db
+    .update(printJobs)
+    .set({ leaseOwner: claim.owner, nextAttemptAt: claim.leaseUntil })
+    .where(
+      and(
+        eq(printJobs.id, claim.id),
+        eq(printJobs.state, 'PENDING'),
+        claim.goneOwner === null ? due : or(due, eq(printJobs.leaseOwner, claim.goneOwner)),
+      ),
+    )
+    .run();
+  return result.changes > 0;
+}
+
+/** Extends `owner`'s lease while its attempt runs; false if the lease is no longer its own. */
+export async function renewPrintJobLease(
+  db: Orm,
+  id: number,
+  owner: string,
+  leaseUntil: string,
+): Promise<boolean> {
+  const result = db
+    .update(printJobs)
+    .set({ nextAttemptAt: leaseUntil })
+    .where(
+      and(eq(printJobs.id, id), eq(printJobs.state, 'PENDING'), eq(printJobs.leaseOwner, owner)),
+    )
+    .run();
+  return result.changes > 0;
+}
+
+/**
+ * Only the lease holder's mark counts: a desk whose lease ran out (and was perhaps taken by
+ * another desk) must not overwrite what the newer holder recorded. Its slip may then print again;
+ * delivery is at least once.
+ */
+const heldBy = (id: number, owner: string) =>
+  and(eq(printJobs.id, id), eq(printJobs.state, 'PENDING'), eq(printJobs.leaseOwner, owner));
+
+/** Marks `owner`'s job printed and ends its lease; false if the lease was no longer its own. */
+export async function markPrintJobDone(db: Orm, id: number, owner: string): Promise<boolean> {
+  const result = db
+    .update(printJobs)
     .set({
       state: 'DONE',
       doneAt: nowSql,
       attempts: sql`${printJobs.attempts} + 1`,
       lastError: null,
       nextAttemptAt: null,
+      leaseOwner: null,
     })
-    .where(and(eq(printJobs.id, id), eq(printJobs.state, 'PENDING')))
+    .where(heldBy(id, owner))
     .run();
+  return result.changes > 0;
 }
 
-/** Records a failed attempt: still PENDING with the time of the next try, or FAILED for good. */
+/**
+ * Records `owner`'s failed attempt and ends its lease: still PENDING with the time of the next
+ * try, or FAILED for good. False if the lease was no longer its own.
+ */
 export async function markPrintJobAttemptFailed(
   db: Orm,
-  id: number,
-  error: string,
-  retryAt: string | null,
-): Promise<void> {
-  db.update(printJobs)
+  attempt: { id: number; owner: string; error: string; retryAt: string | null },
+): Promise<boolean> {
+  const result = db
+    .update(printJobs)
     .set({
       attempts: sql`${printJobs.attempts} + 1`,
-      lastError: error,
-      nextAttemptAt: retryAt,
-      state: retryAt === null ? 'FAILED' : 'PENDING',
+      lastError: attempt.error,
+      nextAttemptAt: attempt.retryAt,
+      leaseOwner: null,
+      state: attempt.retryAt === null ? 'FAILED' : 'PENDING',
     })
-    .where(and(eq(printJobs.id, id), eq(printJobs.state, 'PENDING')))
+    .where(heldBy(attempt.id, attempt.owner))
     .run();
+  return result.changes > 0;
 }
 
-/** Puts a failed or waiting job back at the front of its printer's queue, to be tried now. */
+/** Ends `owner`'s leases (its desk is closing): those jobs are due again for any desk. */
+export async function releasePrintJobLeases(db: Orm, owner: string): Promise<number> {
+  const result = db
+    .update(printJobs)
+    .set({ leaseOwner: null, nextAttemptAt: null })
+    .where(and(eq(printJobs.state, 'PENDING'), eq(printJobs.leaseOwner, owner)))
+    .run();
+  return result.changes;
+}
+
+/**
+ * Puts a failed or waiting job back at the front of its printer's queue, to be tried now. A job
+ * some desk is sending at this moment keeps that desk's lease: it is not sent twice at once.
+ */
 export async function retryPrintJob(db: Orm, id: number): Promise<boolean> {
   const result = db
     .update(printJobs)
-    .set({ state: 'PENDING', nextAttemptAt: null })
+    .set({
+      state: 'PENDING',
+      nextAttemptAt: sql`CASE WHEN ${printJobs.leaseOwner} IS NULL THEN NULL ELSE ${printJobs.nextAttemptAt} END`,
+    })
     .where(and(eq(printJobs.id, id), inArray(printJobs.state, ['PENDING', 'FAILED'])))
     .run();
   return result.changes > 0;
@@ -101,7 +176,7 @@ export async function retryPrintJob(db: Orm, id: number): Promise<boolean> {
 export async function withdrawPrintJob(db: Orm, id: number): Promise<boolean> {
   const result = db
     .update(printJobs)
-    .set({ state: 'WITHDRAWN', nextAttemptAt: null })
+    .set({ state: 'WITHDRAWN', nextAttemptAt: null, leaseOwner: null })
     .where(and(eq(printJobs.id, id), inArray(printJobs.state, ['PENDING', 'FAILED'])))
     .run();
   return result.changes > 0;
@@ -156,6 +231,7 @@ const jobColumns = {
   state: printJobs.state,
   attempts: printJobs.attempts,
   nextAttemptAt: printJobs.nextAttemptAt,
+  leaseOwner: printJobs.leaseOwner,
   lastError: printJobs.lastError,
   createdAt: printJobs.createdAt,
   doneAt: printJobs.doneAt,

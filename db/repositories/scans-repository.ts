@@ -1,7 +1,8 @@
+import type Database from 'better-sqlite3';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { NO_SCREEN } from '../../shared/scanning/scan-kinds.ts';
 import type { Orm } from '../database.ts';
-import { scans } from '../schema.ts';
+import { deskActions, scans } from '../schema.ts';
 
 export type ScanSource = 'wedge' | 'hid' | 'manual';
 export type ScanOutcome = 'PENDING' | 'OK' | 'WARNING' | 'ERROR';
@@ -40,9 +41,92 @@ export async function recordScanOutcome(
     .run();
 }
 
-/** The latest scans, newest first (the Recent scans panel). */
-export async function recentScans(db: Orm, limit: number): Promise<ScanRow[]> {
-  return db.select().from(scans).orderBy(desc(scans.id)).limit(limit).all();
+/** A journaled scan with the desk action it led to, if any. */
+export interface RecentScanRow extends ScanRow {
+  /** The desk action's own words ("Received B-1001"); null while the scan is not applied. */
+  readonly appliedAs: string | null;
+  /** When that desk action was undone, if it was. */
+  readonly appliedUndoneAt: string | null;
+}
+
+/** The latest scans, newest first, with what each was applied as (the Recent scans panel). */
+export async function recentScans(db: Orm, limit: number): Promise<RecentScanRow[]> {
+  const rows = db
+    .select({
+      scan: scans,
+      appliedAs: deskActions.description,
+      appliedUndoneAt: deskActions.undoneAt,
+    })
+    .from(scans)
+    .leftJoin(deskActions, eq(deskActions.id, scans.appliedActionId))
+    .orderBy(desc(scans.id))
+    .limit(limit)
+    .all();
+  return rows.map((r) => ({
+    ...r.scan,
+    appliedAs: r.appliedAs,
+    appliedUndoneAt: r.appliedUndoneAt,
+  }));
+}
+
+/**
+ * The statements a desk action runs on the scan that led to it, prepared once per connection and
+ * by primary key (test/integration/scan-application checks the plans): they sit on every scan's
+ * path, inside the action's transaction.
+ */
+export const SCAN_APPLICATION_SQL = {
+  get: `SELECT s.id, s.normalized AS value, s.applied_action_id AS appliedActionId,
+      s.applied_at AS appliedAt, d.description AS appliedAs
+    FROM scans s LEFT JOIN desk_actions d ON d.id = s.applied_action_id WHERE s.id = ?`,
+  mark: `UPDATE scans SET applied_action_id = ?, applied_at = ?
+    WHERE id = ? AND applied_action_id IS NULL`,
+} as const;
+
+/** A scan as a desk action sees it: which value, and whether it was applied already. */
+export interface ScanApplication {
+  readonly id: number;
+  readonly value: string;
+  readonly appliedActionId: number | null;
+  readonly appliedAt: string | null;
+  readonly appliedAs: string | null;
+}
+
+const statements = new WeakMap<
+  Database.Database,
+  Record<keyof typeof SCAN_APPLICATION_SQL, Database.Statement>
+>();
+
+function prepared(sqlite: Database.Database) {
+  let found = statements.get(sqlite);
+  if (!found) {
+    found = {
+      get: sqlite.prepare(SCAN_APPLICATION_SQL.get),
+      mark: sqlite.prepare(SCAN_APPLICATION_SQL.mark),
+    };
+    statements.set(sqlite, found);
+  }
+  return found;
+}
+
+/** One scan with the desk action it was applied as; undefined when the journal has no such scan. */
+export async function scanApplication(
+  sqlite: Database.Database,
+  id: number,
+): Promise<ScanApplication | undefined> {
+  return prepared(sqlite).get.get(id) as ScanApplication | undefined;
+}
+
+/**
+ * Marks a scan applied as `actionId`, inside that action's transaction; false when it was applied
+ * already (or is not in the journal), so the caller can refuse rather than apply it twice.
+ */
+export async function markScanApplied(
+  sqlite: Database.Database,
+  id: number,
+  actionId: number,
+  at: string,
+): Promise<boolean> {
+  return prepared(sqlite).mark.run(actionId, at, id).changes === 1;
 }
 
 /**

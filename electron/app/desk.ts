@@ -10,7 +10,9 @@ import { createDeskEvents, type DeskEvents } from './desk-events.ts';
 import { createDeskScanners } from './desk-scanners.ts';
 import type { HidBackend } from '../scanner/hid-device.ts';
 import { APP_VERSION } from './version.ts';
-import { startDeskPrinting } from '../printing/desk-printing.ts';
+import { markRunning } from './running-marker.ts';
+import { createLeaseOwner } from './lease-owner.ts';
+import { startDeskPrinting, type PrintTransportOptions } from '../printing/desk-printing.ts';
 import { startDeskOutbox } from '../messaging/outbox/desk-outbox.ts';
 import type { SystemPrinter } from '../printing/transports/system-transport.ts';
 import { startScheduledJobs, type ScheduledJobs } from '../messaging/scheduled-jobs.ts';
@@ -34,11 +36,18 @@ export interface DeskOptions {
   readonly systemPrinter?: SystemPrinter | null | undefined;
   /** Milliseconds before print retry number `attempt` (tests shorten it). */
   readonly printBackoffMs?: ((attempt: number) => number) | undefined;
+  /** Printer time limits (how long a printer may stay silent); tests shorten them. */
+  readonly printTransports?: PrintTransportOptions | undefined;
   /**
    * Whether partner messages are sent (default true). Tests that look at messages as desk steps
    * stored them turn it off.
    */
   readonly sendMessages?: boolean | undefined;
+  /**
+   * Whether this desk makes the daily automatic backup (default true). Tools that open the desk
+   * for a moment (import, demo, the benchmark) leave it to the desk itself.
+   */
+  readonly dailyBackup?: boolean | undefined;
   /** Milliseconds before partner message retry number `attempt` (tests shorten it). */
   readonly messageBackoffMs?: ((attempt: number) => number) | undefined;
   /** The time limit of one exchange with a partner or mail server, in ms (tests shorten it). */
@@ -59,7 +68,7 @@ export interface Desk {
   readonly context: DeskContext;
   /** The ISO 18626 listener partners send to, when it is on. */
   readonly isoListener: DeskIsoListener;
-  /** The daily jobs (Expired requests, Overdue messages); tests run them with `runDue`. */
+  /** The daily jobs (Expired requests, Overdue messages, the backup); tests run them with `runDue`. */
   readonly jobs: ScheduledJobs;
   close(): Promise<void>;
 }
@@ -71,23 +80,32 @@ export interface Desk {
  */
 export async function openDesk(options: DeskOptions): Promise<Desk> {
   mkdirSync(options.dataDir, { recursive: true });
-  const db = openDatabase(join(options.dataDir, DATABASE_FILE), {
+  const databaseFile = join(options.dataDir, DATABASE_FILE);
+  const db = openDatabase(databaseFile, {
     ...(options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {}),
   });
+  // `rs-desk restore` refuses to replace the database while this mark says a desk has it open.
+  const unmark = markRunning(options.dataDir, options.mode);
   const gate = createGate(db);
   await ensureDefaults(gate);
   const events = createDeskEvents();
+  // This desk in the leases its print queue and outbox take: another desk on the same data
+  // directory leaves a job alone while this one sends it.
+  const owner = createLeaseOwner();
   const scanners = options.hid ? createDeskScanners({ backend: options.hid, events, gate }) : null;
   const printing = startDeskPrinting({
     gate,
     events,
+    owner,
     runPrinterUri: options.printer ?? null,
     systemPrinter: options.systemPrinter ?? null,
     ...(options.printBackoffMs ? { backoffMs: options.printBackoffMs } : {}),
+    ...(options.printTransports ? { transports: options.printTransports } : {}),
   });
   const outbox = startDeskOutbox({
     gate,
     events,
+    owner,
     dataDir: options.dataDir,
     send: options.sendMessages ?? true,
     ...(options.messageBackoffMs ? { backoffMs: options.messageBackoffMs } : {}),
@@ -112,10 +130,15 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   // So do partner messages a previous run did not get to send.
   outbox.wake();
   // Daily jobs the desk missed while closed run before it answers; their messages go out at once.
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const jobs = await startScheduledJobs({
     gate,
     events,
     now: context.now,
+    dataDir: options.dataDir,
+    databaseFile,
+    log,
+    backup: options.dailyBackup ?? true,
     onMessagesQueued: () => outbox.wake(),
   });
   const stop = async () => {
@@ -123,14 +146,16 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     await scanners?.stop();
     await printing.stop();
     await outbox.stop();
+    owner.retire();
     // Let any unit of work in flight finish before the connection goes.
     await gate.read(async () => undefined);
     db.close();
+    unmark();
   };
   const isoListener = await startDeskIsoListener({
     ctx: context,
     runPort: options.isoPort,
-    log: options.log ?? ((line) => process.stderr.write(`${line}\n`)),
+    log,
   }).catch(async (error: unknown) => {
     await stop();
     throw error;

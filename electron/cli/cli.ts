@@ -23,6 +23,12 @@ const USAGE = `Usage:
                                import partners, patrons, items and requests (all or nothing)
   rs-desk demo [--data-dir DIR]
                                load the demo data set into an empty data directory
+  rs-desk backup [--to FILE] [--data-dir DIR]
+                               copy the desk's database, safely while the desk runs (to
+                               the backups folder in the data directory unless --to)
+  rs-desk restore FILE [--data-dir DIR]
+                               check a backup and put it in place of the desk's database
+                               (with RS Desk closed; the database it replaces is kept)
   rs-desk bench [--quick]      measure the desk on a million requests in a temporary data
                                directory (--quick: about 10,000, as CI does)
   rs-desk --version | --help
@@ -51,6 +57,7 @@ function parse(args: string[]) {
         port: { type: 'string' },
         'data-dir': { type: 'string' },
         printer: { type: 'string' },
+        to: { type: 'string' },
         'iso-port': { type: 'string' },
         'no-open': { type: 'boolean', default: false },
         quick: { type: 'boolean', default: false },
@@ -81,8 +88,9 @@ function parsePrinter(text: string | undefined): string | null {
   return text;
 }
 
+/** The desk for a command that opens it for a moment; the daily backup is the running desk's. */
 async function withDesk<T>(dataDir: string, work: (desk: Desk) => Promise<T>): Promise<T> {
-  const desk = await openDesk({ dataDir, mode: 'browser' });
+  const desk = await openDesk({ dataDir, mode: 'browser', dailyBackup: false });
   try {
     return await work(desk);
   } finally {
@@ -191,6 +199,27 @@ export async function runCli(argv: string[], io: CliIo = consoleIo): Promise<num
         const { loadDemo } = await import('../demo/load-demo.ts');
         const summary = await withDesk(dataDir, (desk) => loadDemo(desk.context.gate));
         io.out(`${summary.message} Data directory: ${dataDir}`);
+        return 0;
+      }
+      case 'backup': {
+        if (rest.length) {
+          throw new UsageError(
+            `backup takes no file or word "${rest[0]}"; name the backup with --to FILE.`,
+          );
+        }
+        const { backupDataDir } = await import('../backup/backup-command.ts');
+        io.out(await backupDataDir({ dataDir, to: values.to }));
+        return 0;
+      }
+      case 'restore': {
+        const [file, extra] = rest;
+        if (!file)
+          throw new UsageError(
+            'restore needs the backup to restore: rs-desk restore FILE [--data-dir DIR]',
+          );
+        if (extra) throw new UsageError(`restore takes one file; "${extra}" is one too many.`);
+        const { restoreDataDir } = await import('../backup/restore-command.ts');
+        io.out(await restoreDataDir({ dataDir, file }));
         return 0;
       }
       case 'bench': {

@@ -89,8 +89,9 @@ function parseJson(text: string, name: string): unknown {
 /** " at line 3, column 14" from the position V8 reports, so staff can find the spot. */
 function where(text: string, detail: string): string {
   const position = /position (\d+)/.exec(detail);
-  if (!position) return /Unexpected end of JSON input/i.test(detail) ? ' (it ends too early)' : '';
-  const offset = Number(position[1]);
+  if (!position && /Unexpected end of JSON input/i.test(detail)) return ' (it ends too early)';
+  const offset = position ? Number(position[1]) : errorOffset(text);
+  if (offset === undefined) return '';
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   const column = offset - before.lastIndexOf('\n');
@@ -100,4 +101,33 @@ function where(text: string, detail: string): string {
       ? ' (a comma before } or ] is not allowed in JSON)'
       : '';
   return ` at line ${line}, column ${column}${trailingComma}`;
+}
+
+/**
+ * Where the text stops being JSON, for V8's "Unexpected token" errors, which quote the text but give
+ * no position (single quotes, NaN, a bare word: the slips a hand-edited file makes most). A prefix
+ * of the text fails only at its end until it reaches the bad character, so the shortest prefix that
+ * fails before its end ends just after it; found by halving, with V8 as the judge.
+ */
+function errorOffset(text: string): number | undefined {
+  const failsBeforeEnd = (length: number): boolean => {
+    try {
+      JSON.parse(text.slice(0, length));
+      return false;
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : '';
+      if (/Unexpected end of JSON input/i.test(detail)) return false;
+      const position = /position (\d+)/.exec(detail);
+      return position ? Number(position[1]) < length : true;
+    }
+  };
+  if (!failsBeforeEnd(text.length)) return undefined;
+  let low = 0;
+  let high = text.length;
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (failsBeforeEnd(middle)) high = middle;
+    else low = middle;
+  }
+  return high - 1;
 }

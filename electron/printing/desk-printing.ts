@@ -5,9 +5,10 @@ import type { Gate } from '../../db/gate.ts';
 import { countQueue } from '../../db/repositories/print-jobs-repository.ts';
 import { getSetting } from '../../db/repositories/settings-repository.ts';
 import type { DeskEvents } from '../app/desk-events.ts';
+import type { LeaseOwner } from '../app/lease-owner.ts';
 import { createPrintQueue, type PrintQueue } from './print-queue.ts';
 import { PrintError, type PrinterTransport } from './printer-transport.ts';
-import { createTransport } from './transports/create-transport.ts';
+import { createTransport, type TransportDeps } from './transports/create-transport.ts';
 import type { SystemPrinter } from './transports/system-transport.ts';
 
 /** The desk's printing at run time: the queue's sender, the printers' transports, their status. */
@@ -25,11 +26,18 @@ export interface DeskPrinting {
 export interface DeskPrintingOptions {
   readonly gate: Gate;
   readonly events: DeskEvents;
+  /** This desk, as named in the leases its queue takes on print jobs. */
+  readonly owner: LeaseOwner;
   readonly runPrinterUri: string | null;
   /** The Electron shell's OS-printer adapter; absent in browser mode. */
   readonly systemPrinter?: SystemPrinter | null;
   readonly backoffMs?: (attempt: number) => number;
+  /** Printer time limits (tcp://, device://, cups://); tests shorten them. */
+  readonly transports?: PrintTransportOptions;
 }
+
+/** What a desk may set about its printers' transports: everything but the Electron printer. */
+export type PrintTransportOptions = Omit<TransportDeps, 'systemPrinter'>;
 
 function describe(uri: string): string {
   const parsed = parsePrinterUri(uri);
@@ -44,7 +52,10 @@ export function startDeskPrinting(options: DeskPrintingOptions): DeskPrinting {
   function transportFor(uri: string): PrinterTransport | PrintError {
     const known = transports.get(uri);
     if (known) return known;
-    const made = createTransport(uri, { systemPrinter: options.systemPrinter ?? null });
+    const made = createTransport(uri, {
+      ...options.transports,
+      systemPrinter: options.systemPrinter ?? null,
+    });
     if (!made.ok) return new PrintError(made.message, false);
     transports.set(uri, made.transport);
     return made.transport;
@@ -101,6 +112,7 @@ export function startDeskPrinting(options: DeskPrintingOptions): DeskPrinting {
 
   const queue = createPrintQueue({
     gate: options.gate,
+    owner: options.owner,
     transportFor,
     onChange: publish,
     ...(options.backoffMs ? { backoffMs: options.backoffMs } : {}),

@@ -1,5 +1,4 @@
 import { renderEscPos } from '../../shared/printing/escpos-renderer.ts';
-import { renderPdf } from '../../shared/printing/pdf-renderer.ts';
 import { encodePosPrinterJob } from '../../shared/printing/pos-printer-data.ts';
 import type { ChosenPrinter } from '../../shared/printing/printer-choice.ts';
 import type { SlipDocument, SlipLayout } from '../../shared/printing/slip-document.ts';
@@ -28,8 +27,11 @@ export async function renderForPrinter(
   switch (format) {
     case 'escpos':
       return renderEscPos(all, { layout, codePage: printer.codePage });
-    case 'pdf':
+    case 'pdf': {
+      // pdf-lib and fontkit load with the first PDF slip, not with every desk (most print ESC/POS).
+      const { renderPdf } = await import('../../shared/printing/pdf-renderer.ts');
       return renderPdf(all, { layout, fonts: await loadSlipFonts() });
+    }
     case 'pos-printer':
       return encodePosPrinterJob(all, layout);
   }

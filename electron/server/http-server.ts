@@ -150,7 +150,19 @@ export async function startDeskServer(options: ServerOptions): Promise<DeskServe
         return sendJson(res, fail('INVALID_INPUT', 'The call body is not valid JSON.'));
       }
     }
-    const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+    let method: string;
+    try {
+      method = decodeURIComponent(url.pathname.slice('/api/'.length));
+    } catch {
+      // A stray % in the address: no method has such a name.
+      return sendJson(
+        res,
+        fail(
+          'UNKNOWN_METHOD',
+          'The method in the address is not valid; call /api/<method>, such as /api/desk.info.',
+        ),
+      );
+    }
     const result = await dispatch(options.desk.handlers, method, input, sessionFor(req), {
       ...(options.onInternalError ? { onInternalError: options.onInternalError } : {}),
     });

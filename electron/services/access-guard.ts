@@ -39,6 +39,7 @@ const MANAGER_TASKS: Partial<Record<Method, { readonly what: string; readonly as
   },
   'config.export': { what: "Exporting the desk's configuration", ask: 'export it' },
   'rotas.save': { what: 'Adding or changing rotas', ask: 'do it in Settings → Rotas' },
+  'backup.status': { what: 'The backups of the desk', ask: 'open Settings → Backup' },
 };
 
 /**

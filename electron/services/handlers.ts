@@ -1,5 +1,6 @@
 import type { Handlers } from '../../shared/api/dispatch.ts';
 import { listPartners } from '../../db/repositories/partners-repository.ts';
+import { getBackupStatus } from '../backup/backup-status.ts';
 import { guardHandlers } from './access-guard.ts';
 import { exportConfiguration } from './config-export-service.ts';
 import type { DeskContext } from './desk-context.ts';
@@ -96,6 +97,7 @@ export function createHandlers(ctx: DeskContext): Handlers {
     }),
     'settings.get': () => getSettings(ctx),
     'settings.update': (input) => updateSetting(ctx, input),
+    'backup.status': () => getBackupStatus(ctx),
     'receiving.lookup': (input) => lookupReceiving(ctx, input),
     'receiving.receive': (input, session) => receiveItem(ctx, input, session),
     'returning.lookup': (input) => lookupReturning(ctx, input),

@@ -1,4 +1,4 @@
-import writeExcelFile, { type Cell, type SheetData } from 'write-excel-file/node';
+import type { Cell, SheetData } from 'write-excel-file/node';
 import type { Output, ParsedInput } from '../../shared/api/contract.ts';
 import type { Session } from '../../shared/api/dispatch.ts';
 import { DeskError } from '../../shared/api/result.ts';
@@ -44,6 +44,8 @@ async function workbook(rows: readonly LendingReportRow[]): Promise<Buffer> {
     LENDING_REPORT_COLUMNS.map((c) => ({ value: c.header, fontWeight: 'bold' as const })),
     ...rows.map((row) => LENDING_REPORT_COLUMNS.map((c) => cellOf(c, row))),
   ];
+  // Loaded when a report is asked for, not with the desk: most desk days make none.
+  const { default: writeExcelFile } = await import('write-excel-file/node');
   return writeExcelFile(data, {
     sheet: 'Lending requests',
     columns: LENDING_REPORT_COLUMNS.map((c) => ({ width: c.width })),

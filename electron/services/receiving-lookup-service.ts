@@ -46,7 +46,7 @@ export function listOfLabels(codes: readonly string[]): string {
 
 export function alreadyReceivedMessage(row: DeskBorrowingRow): string {
   const when = row.receivedAt
-    ? `${row.requestId} was received on ${formatWhen(row.receivedAt)}`
+    ? `${row.requestId} was already received on ${formatWhen(row.receivedAt)}`
     : `${row.requestId} has already been received`;
   return row.status === 'RECEIVED'
     ? `${when}; it needs nothing more. Reprint its receive slip if the strap is lost.`

@@ -28,6 +28,7 @@ import type { DeskContext } from './desk-context.ts';
 import { queuePartnerMessage, queuePatronLetter } from './desk-messages.ts';
 import { afterSlip, quickPrintBorrowingSlip, slipSentence } from './desk-slips.ts';
 import { deskDate } from './desk-time.ts';
+import { markApplied, requireUnappliedScan } from './scan-application.ts';
 import {
   alreadyReceivedMessage,
   receiveBlock,
@@ -80,7 +81,8 @@ async function barcodeClash(
 /**
  * Saves the Temporary barcode dialog (WRLC seed Part I.4–5): Physically received by library, the
  * Hold Until date, the history event, the partner message, the patron's letter, the receive slip
- * and the record for Undo, in one transaction. A barcode clash writes nothing.
+ * and the record for Undo, in one transaction, which also marks the scan that led to it applied
+ * (the scan is the call's idempotency key). A barcode clash writes nothing.
  */
 export async function receiveItem(
   ctx: DeskContext,
@@ -88,6 +90,7 @@ export async function receiveItem(
   session: Session,
 ): Promise<ReceiveOutput> {
   const done = await ctx.gate.transaction(async (tx) => {
+    await requireUnappliedScan(ctx, input.scanId);
     const row = await receivableRequest(tx, input.requestId);
     const clash = await barcodeClash(tx, row, input.tempBarcode);
     if (clash) return { output: clash, slip: null };
@@ -163,6 +166,7 @@ export async function receiveItem(
       printJobIds: slip.job ? [slip.job.id] : [],
       messageIds,
     });
+    await markApplied(ctx, input.scanId, actionId, at);
     const noLetter =
       input.notifyPatron && !patronEmail
         ? ` ${row.patron.name} has no email address, so no hold-shelf letter was sent.`

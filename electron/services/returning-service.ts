@@ -24,6 +24,7 @@ import { queueImpliedMessage } from './desk-messages.ts';
 import { afterSlip, quickPrintBorrowingSlip, slipSentence } from './desk-slips.ts';
 import { formatWhen } from './desk-time.ts';
 import { listOfLabels, receiveBlock } from './receiving-lookup-service.ts';
+import { markApplied, requireUnappliedScan } from './scan-application.ts';
 import { classifyScan } from './scan-service.ts';
 
 /**
@@ -42,7 +43,7 @@ function returnBlock(row: DeskBorrowingRow): 'ALREADY_RETURNED' | 'WRONG_STATUS'
 async function alreadyReturnedMessage(db: Orm, row: DeskBorrowingRow): Promise<string> {
   const at = await lastEventAt(db, 'borrowing', row.id, 'RETURN_TO_PARTNER');
   const when = at ? ` on ${formatWhen(at)}` : '';
-  return `${row.requestId} was returned to ${row.partner.name}${when}; it needs nothing more. Reprint its return slip if the one in the book is lost.`;
+  return `${row.requestId} was already returned to ${row.partner.name}${when}; it needs nothing more. Reprint its return slip if the one in the book is lost.`;
 }
 
 function wrongStatusMessage(row: DeskBorrowingRow): string {
@@ -122,7 +123,7 @@ async function returnableRequest(tx: Orm, requestId: string): Promise<DeskBorrow
 /**
  * OK on the Transit Destination dialog: Returned item to partner, the history event, the partner
  * message (ISO ShippedReturn or the General Message letter), the return slip and the record for
- * Undo, in one transaction.
+ * Undo, in one transaction, which also marks the scan that led to it applied.
  */
 export async function returnItem(
   ctx: DeskContext,
@@ -131,6 +132,7 @@ export async function returnItem(
 ): Promise<Output<'returning.return'>> {
   const note = input.noteToPartner || null;
   const done = await ctx.gate.transaction(async (tx) => {
+    await requireUnappliedScan(ctx, input.scanId);
     const row = await returnableRequest(tx, input.requestId);
     const at = ctx.now().toISOString();
     const change: StatusChange = {
@@ -165,6 +167,7 @@ export async function returnItem(
       printJobIds: slip.job ? [slip.job.id] : [],
       messageIds,
     });
+    await markApplied(ctx, input.scanId, actionId, at);
     const packIt = slip.job ? ' Put it in the book and mail the book back.' : '';
     return {
       slip,

@@ -17,6 +17,7 @@ import {
 import { requireTransition } from './desk-action-recorder.ts';
 import type { DeskContext } from './desk-context.ts';
 import { listedLending, recordLendingStep } from './lending-step.ts';
+import { markApplied, requireUnappliedScan } from './scan-application.ts';
 
 /**
  * Scan In Items (issue 6 part 6) and the task list's Checked In: a lent book that came home →
@@ -99,14 +100,16 @@ async function listedToCheckIn(tx: Orm, requestId: string): Promise<DeskLendingR
 /**
  * The check-in both paths share: Request completed with its history event, the partner message
  * the profile and protocol imply, and the record for Undo — one transaction, `find` refusing
- * before anything is written.
+ * before anything is written. `scanId`, the scan that led to it, is marked applied in it too.
  */
 async function checkIn(
   ctx: DeskContext,
   session: Session,
   find: (tx: Orm) => Promise<DeskLendingRow>,
+  scanId?: number,
 ): Promise<CheckInOutput> {
   const output = await ctx.gate.transaction(async (tx) => {
+    await requireUnappliedScan(ctx, scanId);
     const row = await find(tx);
     const at = ctx.now().toISOString();
     // ISO partners hear LoanCompleted only when their profile has the Checked In Message step.
@@ -118,6 +121,7 @@ async function checkIn(
       noteToPartner: null,
       details: { itemBarcode: itemBarcodeOf(row), checkedInAt: at, dueDate: row.dueDate },
     });
+    await markApplied(ctx, scanId, done.actionId, at);
     const result: CheckInOutput = {
       requestId: row.requestId,
       statusLabel: statusLabel('lending', 'COMPLETED'),
@@ -142,7 +146,7 @@ export async function checkInItem(
   input: ParsedInput<'scanIn.checkIn'>,
   session: Session,
 ): Promise<CheckInOutput> {
-  return checkIn(ctx, session, (tx) => scannedToCheckIn(tx, input.value));
+  return checkIn(ctx, session, (tx) => scannedToCheckIn(tx, input.value), input.scanId);
 }
 
 /** Checked In from the Lending Requests task list, by request ID. */

@@ -16,6 +16,7 @@ import {
   journalScan,
   recentScans,
   recordScanOutcome,
+  type ScanRow,
 } from '../../db/repositories/scans-repository.ts';
 import { getSetting } from '../../db/repositories/settings-repository.ts';
 import type { Session } from '../../shared/api/dispatch.ts';
@@ -63,6 +64,25 @@ export async function classifyScan(ctx: DeskContext, value: string): Promise<Sca
 /** How long a HID scan may wait for a window before Recent scans says none took it. */
 export const UNTAKEN_AFTER_MS = 5_000;
 
+/** What Recent scans says of a scan the desk journaled but never finished judging. */
+export const NOT_HANDLED_MESSAGE =
+  'Not handled: the desk stopped before it finished with this scan, so nothing was done. Scan the item again.';
+
+/**
+ * The scans this process is judging now, per database. A scan stays PENDING only while it is
+ * judged; one that is PENDING and not here was journaled by a run that stopped before it finished.
+ */
+const judging = new WeakMap<object, Set<number>>();
+
+function judgingIn(ctx: DeskContext): Set<number> {
+  let ids = judging.get(ctx.db);
+  if (!ids) {
+    ids = new Set();
+    judging.set(ctx.db, ids);
+  }
+  return ids;
+}
+
 type Handled = Omit<ScanResult, 'scanId' | 'value' | 'symbology' | 'alreadyHandled'>;
 
 /** Classifies a normalised value by lookup and judges it for `screen`. */
@@ -97,32 +117,40 @@ export async function submitScan(
   if (input.scanId !== undefined) {
     return takeHidScan(ctx, input.scanId, input.screen, session, input.dialog);
   }
-  const { scanId, normal } = await ctx.gate.transaction(async (tx) => {
-    const { prefix, suffix } = await getSetting(tx, 'scanner');
-    const normal = normaliseScan(input.raw, { prefix, suffix });
-    const id = await journalScan(tx, {
-      source: input.source,
-      raw: input.raw,
-      normalized: normal.value,
-      symbology: input.symbology ?? normal.symbology,
-      screen: input.screen,
-      operatorId: session.operatorId,
+  const inHand = judgingIn(ctx);
+  let journaled: number | undefined;
+  try {
+    const { scanId, normal } = await ctx.gate.transaction(async (tx) => {
+      const { prefix, suffix } = await getSetting(tx, 'scanner');
+      const normal = normaliseScan(input.raw, { prefix, suffix });
+      journaled = await journalScan(tx, {
+        source: input.source,
+        raw: input.raw,
+        normalized: normal.value,
+        symbology: input.symbology ?? normal.symbology,
+        screen: input.screen,
+        operatorId: session.operatorId,
+      });
+      // Before the commit, so no reader ever sees it PENDING and not in hand.
+      inHand.add(journaled);
+      return { scanId: journaled, normal };
     });
-    return { scanId: id, normal };
-  });
-  const handled = await ctx.gate.read(() =>
-    judge(ctx, input.screen, normal.value, normal.warnings),
-  );
-  await ctx.gate.transaction((tx) =>
-    recordScanOutcome(tx, scanId, handled.outcome, handled.message),
-  );
-  return {
-    scanId,
-    value: normal.value,
-    symbology: input.symbology ?? normal.symbology,
-    ...handled,
-    alreadyHandled: false,
-  };
+    const handled = await ctx.gate.read(() =>
+      judge(ctx, input.screen, normal.value, normal.warnings),
+    );
+    await ctx.gate.transaction((tx) =>
+      recordScanOutcome(tx, scanId, handled.outcome, handled.message),
+    );
+    return {
+      scanId,
+      value: normal.value,
+      symbology: input.symbology ?? normal.symbology,
+      ...handled,
+      alreadyHandled: false,
+    };
+  } finally {
+    if (journaled !== undefined) inHand.delete(journaled);
+  }
 }
 
 /**
@@ -189,6 +217,7 @@ export async function listRecentScans(
 ): Promise<Output<'scans.recent'>> {
   const rows = await ctx.gate.read((db) => recentScans(db, input.limit));
   const now = Date.now();
+  const inHand = judgingIn(ctx);
   return rows.map((r) => ({
     id: r.id,
     at: r.at,
@@ -197,9 +226,26 @@ export async function listRecentScans(
     value: r.normalized,
     screen: r.screen,
     outcome: r.outcome,
-    message:
-      r.outcome === 'PENDING' && r.screen === NO_SCREEN ? untakenMessage(r.at, now) : r.message,
+    message: pendingMessage(r, now, inHand) ?? r.message,
+    applied:
+      r.appliedAs !== null && r.appliedAt !== null
+        ? { description: r.appliedAs, at: r.appliedAt, undone: r.appliedUndoneAt !== null }
+        : null,
   }));
+}
+
+/**
+ * What a PENDING scan's row says: a HID scan waits for a window; a scan at a screen that this run
+ * is not judging was left by a run that stopped (crashed, or was closed) in the middle of it.
+ */
+function pendingMessage(
+  row: Pick<ScanRow, 'outcome' | 'screen' | 'at' | 'id'>,
+  now: number,
+  inHand: ReadonlySet<number>,
+): string | null {
+  if (row.outcome !== 'PENDING') return null;
+  if (row.screen === NO_SCREEN) return untakenMessage(row.at, now);
+  return inHand.has(row.id) ? null : NOT_HANDLED_MESSAGE;
 }
 
 /** A HID scan on its way to a window is not yet a problem; one nobody took a few seconds on is. */

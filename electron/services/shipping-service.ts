@@ -18,13 +18,15 @@ import type { DeskContext } from './desk-context.ts';
 import { afterSlip, quickPrintShippingSlip, slipSentence } from './desk-slips.ts';
 import { deskDate } from './desk-time.ts';
 import { recordLendingStep } from './lending-step.ts';
+import { markApplied, requireUnappliedScan } from './scan-application.ts';
 import { alreadyShippedMessage, shipBlock, wrongStatusMessage } from './shipping-lookup-service.ts';
 
 /**
  * Save on Shipping Items (issue 6 part 5) and the task list's Ship non-returnable: Shipped
  * physically with its due date (none for a non-returnable copy), the history event, the partner
  * message (ISO Loaned or the Lender Ship letter), the shipping slip and the record for Undo, in one
- * transaction. The wrong book is refused before anything is written.
+ * transaction, which also marks the scan that led to it applied. The wrong book is refused before
+ * anything is written.
  */
 
 type ShipOutput = Output<'shipping.ship'>;
@@ -111,6 +113,7 @@ export async function shipItem(
   session: Session,
 ): Promise<ShipOutput> {
   const done = await ctx.gate.transaction(async (tx) => {
+    await requireUnappliedScan(ctx, input.scanId);
     const row = await shippableRequest(tx, input.requestId);
     checkItem(row, input.itemBarcode);
     const now = ctx.now();
@@ -151,6 +154,7 @@ export async function shipItem(
       },
       printJobIds: slip.job ? [slip.job.id] : [],
     });
+    await markApplied(ctx, input.scanId, step.actionId, at);
     const packIt = slip.job ? ' Put it in the book and mail the book.' : '';
     const terms = dueDate
       ? `due ${formatSlipDate(dueDate)}`

@@ -177,7 +177,7 @@ export async function undoDeskAction(
       note: `Undid ${pastLabel(action.kind, action.action)}`,
     });
 
-    const slips = await withdrawActionSlips(ctx, tx, action.printJobIds);
+    const slips = await withdrawActionSlips(tx, action.printJobIds);
     const withdrawn = new Set(await withdrawMessages(tx, action.messageIds));
     const messages = (await getMessages(tx, action.messageIds)).map((m) => {
       const name = m.partnerId === null ? "the patron's letter" : 'the partner message';

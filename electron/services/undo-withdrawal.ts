@@ -1,10 +1,5 @@
 import type { Orm } from '../../db/database.ts';
-import {
-  getPrintJob,
-  headOfEachPrinterQueue,
-  withdrawPrintJob,
-} from '../../db/repositories/print-jobs-repository.ts';
-import type { DeskContext } from './desk-context.ts';
+import { getPrintJob, withdrawPrintJob } from '../../db/repositories/print-jobs-repository.ts';
 
 /** What became of one slip an undone action had queued. */
 export interface SlipOutcome {
@@ -27,12 +22,10 @@ const SLIP_NAMES: Readonly<Record<string, string>> = {
  * printer, and staff are told so rather than promised it did not print.
  */
 export async function withdrawActionSlips(
-  ctx: DeskContext,
   tx: Orm,
   jobIds: readonly number[],
 ): Promise<SlipOutcome[]> {
   const outcomes: SlipOutcome[] = [];
-  const heads = jobIds.length > 0 ? await headOfEachPrinterQueue(tx) : [];
   for (const id of jobIds) {
     const job = await getPrintJob(tx, id);
     if (!job) continue;
@@ -41,10 +34,8 @@ export async function withdrawActionSlips(
       outcomes.push({ name, outcome: 'PRINTED' });
       continue;
     }
-    const sending =
-      job.state === 'PENDING' &&
-      heads.some((head) => head.id === job.id) &&
-      ctx.printing.queue.activity(job.printerUri).state === 'printing';
+    // A leased job is being sent right now, by this desk or another on the same data directory.
+    const sending = job.state === 'PENDING' && job.leaseOwner !== null;
     await withdrawPrintJob(tx, id);
     outcomes.push({ name, outcome: sending ? 'IN_FLIGHT' : 'WITHDRAWN' });
   }

@@ -93,6 +93,7 @@ export async function runBench(options: { quick: boolean }, io: BenchIo): Promis
       mode: 'browser',
       printer: printer.uri,
       sendMessages: false,
+      dailyBackup: false,
     });
     try {
       const session = { id: 'bench-window', transport: 'in-process' as const, operatorId: null };

@@ -73,6 +73,8 @@ export const borrowingDeskMethods = {
       notifyPatron: z.boolean().default(true),
       internalNote: note.optional(),
       noteToPartner: note.optional(),
+      /** The journaled scan that led to this action: its idempotency key (applied once at most). */
+      scanId: z.number().int().positive().optional(),
     }),
     output: z.discriminatedUnion('outcome', [
       z.object({
@@ -118,7 +120,12 @@ export const borrowingDeskMethods = {
   },
   /** OK on the Transit Destination dialog: Returned item to partner, history, message, return slip. */
   'returning.return': {
-    input: z.strictObject({ requestId: identifier, noteToPartner: note.optional() }),
+    input: z.strictObject({
+      requestId: identifier,
+      noteToPartner: note.optional(),
+      /** The journaled scan that led to this action: its idempotency key (applied once at most). */
+      scanId: z.number().int().positive().optional(),
+    }),
     output: z.object({
       requestId: z.string(),
       statusLabel: z.string(),

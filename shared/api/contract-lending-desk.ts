@@ -62,6 +62,8 @@ export const lendingDeskMethods = {
       nonReturnable: z.boolean().default(false),
       shippingCost: z.number().min(0).max(10_000).optional(),
       note: z.string().trim().max(1000).optional(),
+      /** The journaled scan that led to this action: its idempotency key (applied once at most). */
+      scanId: z.number().int().positive().optional(),
     }),
     output: z.object({
       requestId: z.string(),
@@ -76,7 +78,11 @@ export const lendingDeskMethods = {
    * profile says so; the answer says where the item goes back on the shelf.
    */
   'scanIn.checkIn': {
-    input: z.strictObject({ value: identifier }),
+    input: z.strictObject({
+      value: identifier,
+      /** The journaled scan that led to this action: its idempotency key (applied once at most). */
+      scanId: z.number().int().positive().optional(),
+    }),
     output: z.object({
       requestId: z.string(),
       statusLabel: z.string(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SCAN_KINDS, SCAN_SCREENS } from '../scanning/scan-kinds.ts';
 import { deskSettings, settingChanged, settingUpdate } from '../settings/setting-update.ts';
+import { backupMethods } from './contract-backup.ts';
 import { borrowingDeskMethods } from './contract-borrowing-desk.ts';
 import { configMethods } from './contract-config.ts';
 import { manualRequestMethods } from './contract-manual-requests.ts';
@@ -171,6 +172,11 @@ const scanRecord = z.object({
   screen: z.string(),
   outcome: z.enum(['PENDING', 'OK', 'WARNING', 'ERROR']),
   message: z.string().nullable(),
+  /**
+   * The desk action this scan was applied as ("Received B-1001"), when, and whether Undo took it
+   * back; null when nothing was done with it (looked up only, refused, or the desk stopped first).
+   */
+  applied: z.object({ description: z.string(), at: z.string(), undone: z.boolean() }).nullable(),
 });
 export type ScanRecord = z.infer<typeof scanRecord>;
 
@@ -252,6 +258,7 @@ export const contract = {
   ...messageMethods,
   ...configMethods,
   ...manualRequestMethods,
+  ...backupMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -15,6 +15,14 @@ export type Handler<M extends Method> = (
 ) => Promise<Output<M>>;
 export type Handlers = { readonly [M in Method]: Handler<M> };
 
+/**
+ * Longest issue text or path a refusal repeats: zod quotes an unknown key in full, and a caller's
+ * 10,000-character key (or method name) read back makes the refusal unreadable.
+ */
+const MAX_QUOTED = 200;
+const clipped = (text: string) =>
+  text.length <= MAX_QUOTED ? text : `${text.slice(0, MAX_QUOTED)}… (${text.length} characters)`;
+
 /** Each issue with its path written `borrowingRequests[3].status`. */
 export function fieldIssues(error: z.ZodError, root = ''): FieldIssue[] {
   return error.issues.map((issue) => ({
@@ -27,7 +35,7 @@ export function fieldIssues(error: z.ZodError, root = ''): FieldIssue[] {
             : String(part),
       root,
     ),
-    message: issue.message,
+    message: clipped(issue.message),
   }));
 }
 
@@ -35,7 +43,7 @@ export function fieldIssues(error: z.ZodError, root = ''): FieldIssue[] {
 export function describeIssues(error: z.ZodError, root = ''): string {
   return fieldIssues(error, root)
     .slice(0, 5)
-    .map(({ path, message }) => (path ? `${path}: ${message}` : message))
+    .map(({ path, message }) => (path ? `${clipped(path)}: ${message}` : message))
     .join('; ');
 }
 
@@ -58,7 +66,7 @@ export async function dispatch(
   options: DispatchOptions = {},
 ): Promise<Result<unknown>> {
   if (!isMethod(method)) {
-    return fail('UNKNOWN_METHOD', `RS Desk has no method "${method}".`);
+    return fail('UNKNOWN_METHOD', `RS Desk has no method "${clipped(method)}".`);
   }
   const spec = contract[method];
   const parsed = spec.input.safeParse(rawInput ?? {});

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from '../domain/dates.ts';
+import { quoted } from './quoted-value.ts';
 import { stepCodes, type ProfileType } from '../domain/workflow-profiles.ts';
 import {
   FORMATS,
@@ -51,13 +52,13 @@ const optionalIdentifier = z
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const emailAddress = optionalText.refine((v) => v === undefined || EMAIL.test(v), {
   error: (issue) =>
-    `"${String(issue.input)}" is not an email address — write it as name@library.edu`,
+    `"${quoted(String(issue.input))}" is not an email address — write it as name@library.edu`,
 });
 /** Loopback and LAN endpoints are normal in testing, so only the scheme and a host are checked. */
 const HTTP_URL = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
 const endpointUrl = optionalText.refine((v) => v === undefined || HTTP_URL.test(v), {
   error: (issue) =>
-    `"${String(issue.input)}" is not a web address — write the partner's ISO 18626 endpoint as https://host/path`,
+    `"${quoted(String(issue.input))}" is not a web address — write the partner's ISO 18626 endpoint as https://host/path`,
 });
 
 const isoDate = z
@@ -65,7 +66,7 @@ const isoDate = z
   .trim()
   .refine(isIsoDate, {
     error: (issue) =>
-      `"${String(issue.input)}" is not a date — write dates as YYYY-MM-DD, e.g. 2026-12-20`,
+      `"${quoted(String(issue.input))}" is not a date — write dates as YYYY-MM-DD, e.g. 2026-12-20`,
   })
   .nullish()
   .transform((v) => v || undefined);
@@ -91,8 +92,8 @@ function status(kind: RequestKind) {
     ctx.addIssue({
       code: 'custom',
       message: parseStatus(other, text)
-        ? `"${text}" is a ${other} status, not a ${kind} one — is this record in the right array? ${advice}`
-        : `"${text}" is not a ${kind} status ${advice}`,
+        ? `"${quoted(text)}" is a ${other} status, not a ${kind} one — is this record in the right array? ${advice}`
+        : `"${quoted(text)}" is not a ${kind} status ${advice}`,
     });
     return z.NEVER;
   });
@@ -126,7 +127,7 @@ const format = z
     }
     ctx.addIssue({
       code: 'custom',
-      message: `"${text}" is not a format (use PHYSICAL, DIGITAL or PHYSICAL_NON_RETURNABLE)`,
+      message: `"${quoted(text)}" is not a format (use PHYSICAL, DIGITAL or PHYSICAL_NON_RETURNABLE)`,
     });
     return z.NEVER;
   })
@@ -139,7 +140,10 @@ const protocol = z.string().transform((text, ctx) => {
     .toLowerCase()
     .replace(/[\s_-]/g, '');
   if (wanted === 'iso18626' || wanted === 'email') return wanted;
-  ctx.addIssue({ code: 'custom', message: `"${text}" is not a protocol (use iso18626 or email)` });
+  ctx.addIssue({
+    code: 'custom',
+    message: `"${quoted(text)}" is not a protocol (use iso18626 or email)`,
+  });
   return z.NEVER;
 });
 
@@ -157,7 +161,7 @@ const profileType = z.string().transform((text, ctx): ProfileType => {
   if (wanted === 'BORROWING' || wanted === 'LENDING') return wanted;
   ctx.addIssue({
     code: 'custom',
-    message: `"${text}" is not a profile type (use LENDING or BORROWING)`,
+    message: `"${quoted(text)}" is not a profile type (use LENDING or BORROWING)`,
   });
   return z.NEVER;
 });
@@ -183,7 +187,7 @@ export const profileRecord = z
         ctx.addIssue({
           code: 'custom',
           path: ['steps', index],
-          message: `"${step}" is not a step of a ${profile.type.toLowerCase()} profile (use ${known.join(', ')})`,
+          message: `"${quoted(step)}" is not a step of a ${profile.type.toLowerCase()} profile (use ${known.join(', ')})`,
         });
       }
     });

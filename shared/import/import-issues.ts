@@ -5,12 +5,13 @@
 import type { z } from 'zod';
 import { ALLOWED_FIELDS, RECORD_NOUN, type ImportSection } from './import-format.ts';
 import type { ImportProblem } from './import-problems.ts';
+import { quoted } from './quoted-value.ts';
 
 function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `the text "${value}"`;
+  if (typeof value === 'string') return `the text "${quoted(value)}"`;
   if (typeof value === 'number' || typeof value === 'boolean')
     return `${typeof value === 'number' ? 'the number' : ''} ${value}`.trim();
   return typeof value;
@@ -46,6 +47,9 @@ function nearestField(key: string, allowed: readonly string[]): string | undefin
   let best: string | undefined;
   let bestDistance = 3;
   for (const field of allowed) {
+    // The distance is at least the difference in length: a long key is near no field, and its
+    // edit distance would take seconds to work out.
+    if (Math.abs(key.length - field.length) >= bestDistance) continue;
     const d = distance(lower, field.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [field, d];
   }
@@ -96,7 +100,7 @@ export function recordProblems(
         const allowed =
           issue.path.at(-1) === 'address' ? ALLOWED_FIELDS.address : ALLOWED_FIELDS[section];
         for (const key of issue.keys)
-          problems.push({ path: `${path}.${key}`, message: unknownField(key, allowed) });
+          problems.push({ path: `${path}.${quoted(key)}`, message: unknownField(key, allowed) });
         break;
       }
       case 'invalid_type':
@@ -116,7 +120,7 @@ export function recordProblems(
           path,
           message:
             issue.origin === 'string'
-              ? `is too long (at most ${String(issue.maximum)} characters)`
+              ? `is too long (at most ${String(issue.maximum)} characters) — shorten it`
               : `must be at most ${String(issue.maximum)}`,
         });
         break;

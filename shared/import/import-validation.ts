@@ -13,6 +13,7 @@ import {
 } from './import-format.ts';
 import { recordProblems } from './import-issues.ts';
 import { identifierKey, type ImportProblem } from './import-problems.ts';
+import { quoted } from './quoted-value.ts';
 
 export type ImportValidation =
   | { readonly ok: true; readonly document: ImportDocument }
@@ -61,7 +62,7 @@ export function validateImportDocument(json: unknown): ImportValidation {
   for (const key of keys) {
     if (!(IMPORT_SECTIONS as readonly string[]).includes(key)) {
       problems.push({
-        path: key,
+        path: quoted(key),
         message: `unknown section — remove it or rename it (allowed: ${SECTIONS_TEXT})`,
       });
     }
@@ -178,7 +179,7 @@ function duplicateProblems(raw: RawRecords): ImportProblem[] {
       else
         problems.push({
           path: `${section}[${index}].${field}`,
-          message: `"${value}" is already the ${label} of ${earlier} — ${advice}`,
+          message: `"${quoted(value)}" is already the ${label} of ${earlier} — ${advice}`,
         });
     }
   };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CODE_PAGE_NAMES, DEFAULT_CODE_PAGE } from '../printing/code-pages.ts';
 import { parsePrinterUri } from '../printing/printer-uri.ts';
+import { backupSettings } from './backup-settings.ts';
 import { emailSettings, letterOverrides } from './email-settings.ts';
 import { iso18626Settings } from './iso18626-settings.ts';
 import { jobsSettings } from './jobs-settings.ts';
@@ -127,6 +128,8 @@ export const deskSettingsSchema = {
   email: emailSettings.prefault({}),
   /** When the daily jobs run (jobs-settings.ts). */
   jobs: jobsSettings.prefault({}),
+  /** The daily automatic backup: how many to keep, and where (backup-settings.ts). */
+  backup: backupSettings.prefault({}),
 } as const;
 
 export type SettingKey = keyof typeof deskSettingsSchema;

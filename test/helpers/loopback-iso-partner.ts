@@ -23,6 +23,17 @@ export interface ReceivedIso {
   readonly kind: string;
   /** The header's requestingAgencyRequestId. */
   readonly requestingAgencyRequestId: string;
+  /** The header's supplyingAgencyRequestId, when it has one. */
+  readonly supplyingAgencyRequestId: string | undefined;
+  /** The header's timestamp: when the sender made the message, the same on every repeat. */
+  readonly timestamp: string;
+}
+
+/** A message that arrived more than once, byte for byte: what at-least-once delivery allows. */
+export interface RepeatedIso {
+  readonly message: ReceivedIso;
+  /** How many times it arrived (2 or more). */
+  readonly times: number;
 }
 
 export type PartnerAnswer =
@@ -39,6 +50,8 @@ export interface LoopbackIsoPartner {
   readonly url: string;
   /** Every message POSTed so far, in the order they arrived. */
   received(): readonly ReceivedIso[];
+  /** The messages that arrived more than once with the very same XML, in order of first arrival. */
+  repeats(): readonly RepeatedIso[];
   /** How the partner answers from now on (OK until told otherwise). */
   answerWith(answer: (message: ReceivedIso) => PartnerAnswer): void;
   /** Waits until `count` messages have arrived. */
@@ -87,6 +100,11 @@ export async function startLoopbackIsoPartner(): Promise<LoopbackIsoPartner> {
       xml,
       kind: kindOf(parsed.message),
       requestingAgencyRequestId: parsed.message.header.requestingAgencyRequestId,
+      supplyingAgencyRequestId:
+        'supplyingAgencyRequestId' in parsed.message.header
+          ? parsed.message.header.supplyingAgencyRequestId
+          : undefined,
+      timestamp: parsed.message.header.timestamp,
     };
     received.push(message);
     const version: IsoVersion = parsed.version === '2021' ? '2021' : '1.2';
@@ -138,6 +156,15 @@ export async function startLoopbackIsoPartner(): Promise<LoopbackIsoPartner> {
   return {
     url: `http://127.0.0.1:${port}/iso18626`,
     received: () => [...received],
+    repeats() {
+      const byXml = new Map<string, { message: ReceivedIso; times: number }>();
+      for (const message of received) {
+        const seen = byXml.get(message.xml);
+        if (seen) seen.times += 1;
+        else byXml.set(message.xml, { message, times: 1 });
+      }
+      return [...byXml.values()].filter((r) => r.times > 1);
+    },
     answerWith(next) {
       answer = next;
     },

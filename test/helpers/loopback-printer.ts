@@ -10,15 +10,26 @@ export interface LoopbackPrinter {
   readonly uri: string;
   /** The jobs received so far, one per connection the sender ended, in the order they ended. */
   jobs(): Uint8Array[];
+  /**
+   * The jobs cut off partway (stalled or dropped), each with the bytes the printer read before it
+   * stopped: what a jammed or switched-off printer left on paper. Never counted in `jobs()`.
+   */
+  cutOff(): Uint8Array[];
   /** Resolves with the jobs once there are at least `count`; rejects after `timeoutMs`. */
   waitForJobs(count: number, timeoutMs?: number): Promise<Uint8Array[]>;
   /** Switched off: closes the listener so connections are refused. Open connections carry on. */
   refuse(): Promise<void>;
   /** Switched back on: listens again on the same port. */
   accept(): Promise<void>;
-  /** New connections stop being read once at least `bytes` arrived, as a jammed printer does. */
+  /**
+   * New connections stop being read once at least `bytes` arrived, as a jammed printer does: the
+   * printer keeps the first `bytes`, the rest waits unread, and the connection stays open.
+   */
   stallAfter(bytes: number): void;
-  /** New connections are destroyed once at least `bytes` arrived, as a printer switched off mid-job. */
+  /**
+   * New connections are reset (RST) once at least `bytes` arrived, as a printer switched off or
+   * restarted mid-job: it kept the first `bytes`, and its network stack answers nothing more.
+   */
   dropAfter(bytes: number): void;
   /** New connections are read to the end again. */
   behaveNormally(): void;
@@ -43,6 +54,7 @@ export async function startLoopbackPrinter(
   options: LoopbackPrinterOptions = {},
 ): Promise<LoopbackPrinter> {
   const completed: Uint8Array[] = [];
+  const cut: Uint8Array[] = [];
   const sockets = new Set<Socket>();
   const waiters = new Set<JobWaiter>();
   let behaviour: Behaviour = { kind: 'normal' };
@@ -56,14 +68,20 @@ export async function startLoopbackPrinter(
     // A sender that gives up resets the connection; that is what these tests provoke.
     socket.on('error', () => undefined);
     socket.on('close', () => sockets.delete(socket));
+    let stopped = false;
     socket.on('data', (chunk: Buffer) => {
+      if (stopped) return;
       chunks.push(chunk);
       received += chunk.byteLength;
       if (rule.kind === 'normal' || received < rule.afterBytes) return;
-      if (rule.kind === 'drop') socket.destroy();
+      stopped = true;
+      // One chunk may carry the whole job; the printer read only the first afterBytes of it.
+      cut.push(new Uint8Array(Buffer.concat(chunks).subarray(0, rule.afterBytes)));
+      if (rule.kind === 'drop') socket.resetAndDestroy();
       else socket.pause();
     });
     socket.on('end', () => {
+      if (stopped) return; // a cut-off job never counts as printed
       completed.push(new Uint8Array(Buffer.concat(chunks)));
       for (const waiter of waiters) waiter.check();
       socket.end();
@@ -72,7 +90,9 @@ export async function startLoopbackPrinter(
 
   const listen = (port: number): Promise<Server> =>
     new Promise((resolve, reject) => {
-      const server = createServer(onConnection);
+      // Half-open allowed: the printer, not Node, decides when to close its side. A jammed one
+      // never does, as a real printer that stopped reading never does.
+      const server = createServer({ allowHalfOpen: true }, onConnection);
       server.once('error', reject);
       server.listen({ host: '127.0.0.1', port }, () => {
         server.off('error', reject);
@@ -96,6 +116,7 @@ export async function startLoopbackPrinter(
     port,
     uri: `tcp://127.0.0.1:${port}`,
     jobs: () => completed.slice(),
+    cutOff: () => cut.slice(),
     waitForJobs: (count, timeoutMs = 5_000) =>
       new Promise((resolve, reject) => {
         const finish = (): void => {

@@ -199,6 +199,27 @@ describe('rs-desk import and demo (DESIGN.md §3, §6)', () => {
   });
 });
 
+describe('rs-desk backup and restore on the command line', () => {
+  it('lists both in the help', async () => {
+    const run = await runRsDesk(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('rs-desk backup [--to FILE] [--data-dir DIR]');
+    expect(run.stdout).toContain('rs-desk restore FILE [--data-dir DIR]');
+  });
+
+  it('asks restore for its file, and backup for --to instead of a word', async () => {
+    const restore = await runRsDesk(['restore', '--data-dir', dataDir()]);
+    expect(restore.code).toBe(2);
+    expect(restore.stderr).toContain('restore needs the backup to restore');
+    expect(restore.stderr).toContain('rs-desk backup [--to FILE]');
+    const backup = await runRsDesk(['backup', 'copy.sqlite', '--data-dir', dataDir()]);
+    expect(backup.code).toBe(2);
+    expect(backup.stderr).toContain(
+      'backup takes no file or word "copy.sqlite"; name the backup with --to FILE.',
+    );
+  });
+});
+
 describe('default data directory', () => {
   it('follows RS_DESK_DATA_DIR, else the platform user data folder Electron uses', () => {
     expect(defaultDataDir({ RS_DESK_DATA_DIR: '/srv/desk' }, 'linux')).toBe('/srv/desk');

@@ -4,6 +4,7 @@ import type { DeskClient } from '../../shared/api/client.ts';
 import type { Input, Output } from '../../shared/api/contract.ts';
 import { createInProcessClient } from '../../shared/api/in-process-client.ts';
 import { importFile } from '../../electron/import/import-file.ts';
+import { NOT_HANDLED_MESSAGE } from '../../electron/services/scan-service.ts';
 import { openTempDesk, type TempDesk } from '../helpers/temp-desk.ts';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/import/good.json');
@@ -116,7 +117,8 @@ describe('the scan journal', () => {
       source: 'hid',
       value: '31234000123456',
       outcome: 'PENDING',
-      message: null,
+      message: NOT_HANDLED_MESSAGE,
+      applied: null,
     });
   });
 

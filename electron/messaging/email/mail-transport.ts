@@ -1,6 +1,6 @@
-import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import type { EmailSettings } from '../../../shared/settings/email-settings.ts';
+import { redactSecrets } from '../secret-redaction.ts';
 import { EmlWriteError, mailFolder, writeEml } from './eml-outbox.ts';
 
 /**
@@ -34,11 +34,22 @@ export const DEFAULT_SMTP_TIMEOUT_MS = 20_000;
 
 /** Sends the mail by SMTP when a server is set, else writes it as an .eml file. */
 export async function deliverMail(mail: OutgoingMail, route: MailRoute): Promise<MailOutcome> {
-  return route.email.host === '' ? writeMail(mail, route) : sendBySmtp(mail, route);
+  if (route.email.host === '') return writeMail(mail, route);
+  const outcome = await sendBySmtp(mail, route);
+  // A mail server's reply may echo the login it refused (AUTH PLAIN is the password in base64);
+  // the reason is stored on the message and shown to staff, so the password is masked in it.
+  if (outcome.ok) return outcome;
+  const secret = { value: route.password, login: route.email.user };
+  return { ...outcome, error: redactSecrets(outcome.error, [secret]) };
 }
 
 function serverName(email: EmailSettings): string {
   return `${email.host}:${email.port}`;
+}
+
+/** nodemailer loads with the first letter, not with every desk: most desk days send none. */
+async function loadNodemailer(): Promise<(typeof import('nodemailer'))['default']> {
+  return (await import('nodemailer')).default;
 }
 
 async function sendBySmtp(mail: OutgoingMail, route: MailRoute): Promise<MailOutcome> {
@@ -58,6 +69,7 @@ async function sendBySmtp(mail: OutgoingMail, route: MailRoute): Promise<MailOut
       error: `The SMTP login ${email.user} has no password: set it in Settings → Letters and email, then retry.`,
     };
   }
+  const nodemailer = await loadNodemailer();
   const transport = nodemailer.createTransport({
     host: email.host,
     port: email.port,
@@ -92,6 +104,7 @@ async function sendBySmtp(mail: OutgoingMail, route: MailRoute): Promise<MailOut
 async function writeMail(mail: OutgoingMail, route: MailRoute): Promise<MailOutcome> {
   const folder = mailFolder(route.dataDir);
   try {
+    const nodemailer = await loadNodemailer();
     const composer = nodemailer.createTransport({
       streamTransport: true,
       buffer: true,

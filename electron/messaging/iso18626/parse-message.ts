@@ -69,6 +69,40 @@ const parser = new XMLParser({
 
 const DECLARATION = /<!(DOCTYPE|ENTITY|ELEMENT|ATTLIST|NOTATION)/i;
 
+/**
+ * Characters XML 1.0 forbids (C0 controls other than tab, LF and CR; U+FFFE and U+FFFF; lone
+ * surrogates), which fast-xml-parser lets through. Read, they would land in the desk's records,
+ * and the confirmation (whose writer drops them) would come out with an empty required element.
+ */
+const NOT_XML_CHARACTER =
+  // eslint-disable-next-line no-control-regex -- these control characters are exactly what is refused
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const CHARACTER_REFERENCE = /&#(?:x([0-9A-Fa-f]+)|([0-9]+));/g;
+
+const isXmlCharacter = (code: number): boolean =>
+  code === 0x9 ||
+  code === 0xa ||
+  code === 0xd ||
+  (code >= 0x20 && code <= 0xd7ff) ||
+  (code >= 0xe000 && code <= 0xfffd) ||
+  (code >= 0x10000 && code <= 0x10ffff);
+
+/** Where the text has a character XML does not allow, written or as a reference; null if nowhere. */
+function forbiddenCharacter(text: string): string | null {
+  const line = (index: number) => text.slice(0, index).split('\n').length;
+  const raw = NOT_XML_CHARACTER.exec(text);
+  if (raw) {
+    const code = (raw[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+    return `the character U+${code} (line ${line(raw.index)})`;
+  }
+  for (const reference of text.matchAll(CHARACTER_REFERENCE)) {
+    const [written, hex, decimal] = reference;
+    const code = hex !== undefined ? parseInt(hex, 16) : Number(decimal);
+    if (!isXmlCharacter(code)) return `the reference ${written} (line ${line(reference.index)})`;
+  }
+  return null;
+}
+
 function failure(
   errorType: IsoErrorType,
   errorValue: string,
@@ -238,6 +272,14 @@ function parseAny<M extends IsoMessage>(
     return failure(
       'BadlyFormedMessage',
       'The message has a DOCTYPE or entity declaration; ISO 18626 messages need none and this desk accepts none.',
+      sniffed,
+    );
+  }
+  const forbidden = forbiddenCharacter(text);
+  if (forbidden !== null) {
+    return failure(
+      'BadlyFormedMessage',
+      `The message contains ${forbidden}, which XML does not allow; remove it and send the message again.`,
       sniffed,
     );
   }

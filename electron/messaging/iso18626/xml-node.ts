@@ -47,12 +47,16 @@ export function child(node: unknown, name: string): XmlNode | undefined {
   return children(node, name)[0];
 }
 
-/** An element's text (trimmed by the parser); '' for an empty element or one with only children. */
+/**
+ * An element's text, trimmed; '' for an empty element or one with only children. The parser trims
+ * before it decodes references, so whitespace written as one (`&#160;`, `&nbsp;`) would survive
+ * it: a value of nothing else is as empty as one of spaces, and must read as missing.
+ */
 export function textOf(node: XmlNode | undefined): string {
   if (node === undefined || node === null) return '';
-  if (typeof node !== 'object') return String(node);
+  if (typeof node !== 'object') return String(node).trim();
   const text = node[TEXT_KEY];
-  return typeof text === 'string' || typeof text === 'number' ? String(text) : '';
+  return typeof text === 'string' || typeof text === 'number' ? String(text).trim() : '';
 }
 
 /** A child's text, or undefined when it is absent or empty (absent and empty mean the same here). */

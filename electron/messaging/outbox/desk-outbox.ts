@@ -3,10 +3,11 @@ import type { Gate } from '../../../db/gate.ts';
 import { countOutbox } from '../../../db/repositories/outbox-repository.ts';
 import type { PartnerMessageRow } from '../../../db/repositories/partner-messages-repository.ts';
 import type { DeskEvents } from '../../app/desk-events.ts';
+import type { LeaseOwner } from '../../app/lease-owner.ts';
 import type { Delivery } from './delivery.ts';
 import { createEmailTransport } from './email-transport.ts';
 import { createIsoTransport } from './iso-transport.ts';
-import { createOutboxSender, type OutboxSender } from './outbox-sender.ts';
+import { createOutboxSender, leaseMsFor, type OutboxSender } from './outbox-sender.ts';
 
 /**
  * The desk's outbox at run time: the sender, the transports it delivers through, and the
@@ -39,6 +40,8 @@ export interface MessageTransports {
 export interface DeskOutboxOptions {
   readonly gate: Gate;
   readonly events: DeskEvents;
+  /** This desk, as named in the leases its sender takes on messages. */
+  readonly owner: LeaseOwner;
   readonly dataDir: string;
   /** False leaves every message where the desk step put it (tests that inspect the outbox). */
   readonly send?: boolean;
@@ -92,6 +95,8 @@ export function startDeskOutbox(options: DeskOutboxOptions): DeskOutbox {
       ? null
       : createOutboxSender({
           gate: options.gate,
+          owner: options.owner,
+          leaseMs: leaseMsFor(timeoutMs),
           deliver: (message, signal) =>
             message.channel === 'iso18626'
               ? transports.iso(message, signal)

@@ -1,6 +1,7 @@
 import type { Gate } from '../../../db/gate.ts';
 import type { PartnerMessageRow } from '../../../db/repositories/partner-messages-repository.ts';
 import { parseConfirmation } from '../iso18626/index.ts';
+import { redactSecrets } from '../secret-redaction.ts';
 import { failed, retry, sent, type Delivery } from './delivery.ts';
 import { postXml, type HttpExchange } from './iso-http.ts';
 import { prepareIsoMessage } from './iso-outgoing.ts';
@@ -121,12 +122,29 @@ export function createIsoTransport(
       maxReplyBytes: options.maxReplyBytes ?? 1_000_000,
       authorization: basicAuthorization(prepared.partner),
     });
-    return deliveryOf(
+    const delivery = deliveryOf(
       exchange,
       prepared.partner.name,
       message.kind,
       endpoint.href,
       options.timeoutMs,
     );
+    // A partner's ERROR may echo the message it refused, credentials and all: none is stored.
+    return withoutCredentials(delivery, prepared.partner);
   };
+}
+
+/** The delivery with the partner's security code masked in its error and alert. */
+function withoutCredentials(
+  delivery: Delivery,
+  partner: { accountId: string | null; securityCode: string | null },
+): Delivery {
+  if (delivery.outcome === 'sent') return delivery;
+  const secrets = [{ value: partner.securityCode, login: partner.accountId }];
+  const error = redactSecrets(delivery.error, secrets);
+  if (delivery.outcome === 'retry') return retry(error);
+  return failed(
+    error,
+    delivery.alert === undefined ? undefined : redactSecrets(delivery.alert, secrets),
+  );
 }

@@ -43,9 +43,15 @@ interface Progress {
 }
 
 /**
- * Resolves on the socket's 'finish': every byte is in the kernel and our FIN has been sent, which
- * is all a raw port ever confirms. It does not wait for the printer to close its side: some
- * printers hold the connection until the paper is out, and the job is already theirs.
+ * Resolves once the printer has closed its side after our end of the job, as CUPS's socket backend
+ * does by default (its `waiteof`). That close is all a raw port ever confirms: the socket's
+ * 'finish' only says the bytes left this process, and a jammed printer's network buffers swallow a
+ * whole slip it never reads. A printer that holds the connection while it prints is waited for as
+ * long as it keeps taking or sending anything, up to the write timeout of silence.
+ *
+ * Any failure after connecting resets the connection (RST), so the printer's network stack drops
+ * what it had not read: a jammed printer does not print the tail of a job later, on top of the
+ * whole job the retry sends.
  */
 function sendRaw(
   printer: TcpPrinterUri,
@@ -60,35 +66,52 @@ function sendRaw(
   return new Promise<void>((resolve, reject) => {
     const socket = new Socket();
     let settled = false;
+    /** Every byte and our end of job are in the kernel. */
+    let handedOver = false;
+    /** The printer closed its side: it read the job to the end. */
+    let confirmed = false;
     const fail = (message: string, cause?: unknown): void => {
-      socket.destroy();
+      if (progress.connected && !socket.destroyed) socket.resetAndDestroy();
+      else socket.destroy();
       if (settled) return;
       settled = true;
       reject(new PrintError(message, true, cause === undefined ? undefined : { cause }));
     };
+    const succeedWhenDone = (): void => {
+      if (settled || !handedOver || !confirmed) return;
+      settled = true;
+      socket.destroy();
+      resolve();
+    };
 
-    // One idle timer owned by the socket covers both phases and dies with it.
+    // One idle timer owned by the socket covers every phase and dies with it.
     socket.setTimeout(timeouts.connectMs);
     socket.on('timeout', () => {
-      if (settled) {
-        // The job was handed over long ago and the printer never said goodbye.
-        socket.destroy();
-      } else if (!progress.connected) {
+      if (!progress.connected) {
         fail(
           `Printer at ${where} did not answer within ${duration(timeouts.connectMs)}: ` +
             'is it switched on and on the network?',
         );
-      } else {
+      } else if (!handedOver) {
         fail(
           `Printer at ${where} stopped taking data after ${progress.accepted} of ` +
             `${progress.total} bytes (nothing for ${duration(timeouts.writeMs)}): ` +
             'is it out of paper, jammed or open?',
+        );
+      } else {
+        fail(
+          `Printer at ${where} did not finish the job (no word from it for ` +
+            `${duration(timeouts.writeMs)} after the last byte): is it out of paper, jammed or open?`,
         );
       }
     });
     socket.on('error', (error) => fail(socketErrorMessage(error, printer, where, progress), error));
     socket.on('close', () => {
       if (!settled) fail(droppedMessage(where, progress));
+    });
+    socket.on('end', () => {
+      confirmed = true;
+      succeedWhenDone();
     });
     socket.once('connect', () => {
       progress.connected = true;
@@ -105,11 +128,8 @@ function sendRaw(
       socket.end();
     });
     socket.once('finish', () => {
-      if (settled) return;
-      settled = true;
-      // Waiting for the printer's own close must not keep the desk or the CLI from exiting.
-      socket.unref();
-      resolve();
+      handedOver = true;
+      succeedWhenDone();
     });
     socket.connect({ host: printer.host, port: printer.port });
   });

@@ -4,6 +4,7 @@ import { FORMATS } from '../../../shared/domain/statuses.ts';
 import { useDesk } from '../../app/use-desk.ts';
 import { ManualField } from './ManualField.tsx';
 import type { ManualOutcome } from './manual-requests-slice.ts';
+import { FormNotice } from '../../ui/form-notice.tsx';
 
 type Format = keyof typeof FORMATS;
 
@@ -162,12 +163,10 @@ export function ManualBorrowingForm() {
           </button>
         </p>
         {outcome && (
-          <p
-            className={outcome.ok ? 'settings-saved' : 'field-error'}
-            role={outcome.ok ? 'status' : 'alert'}
-          >
-            {outcome.ok ? outcome.message : `Not added: ${outcome.message}`}
-          </p>
+          <FormNotice
+            ok={outcome.ok}
+            text={outcome.ok ? outcome.message : `Not added: ${outcome.message}`}
+          />
         )}
       </form>
     </details>

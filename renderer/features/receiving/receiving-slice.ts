@@ -8,11 +8,18 @@ import { candidateLine, receivingStep } from './receiving-decision.ts';
 
 const SCREEN = 'Receiving Items';
 
+/**
+ * Both dialogs keep `scanId`, the journaled scan of the External Identifier that found the
+ * request: Save sends it as the receive's idempotency key, so the desk applies that scan once at
+ * most and Recent scans shows it as "Received B-1001". The item barcode scanned in the Temporary
+ * barcode dialog is not the key: a wedge scan there goes straight into the field, unjournaled.
+ */
 export type ReceivingDialog =
   | {
       readonly kind: 'choose';
       /** The External Identifier scanned. */
       readonly value: string;
+      readonly scanId: number;
       readonly candidates: readonly ReceivingCandidate[];
       /** Said in the dialog when a scan arrives before a request is chosen. */
       readonly hint: string | null;
@@ -20,6 +27,7 @@ export type ReceivingDialog =
   | {
       readonly kind: 'barcode';
       readonly value: string;
+      readonly scanId: number;
       readonly candidate: ReceivingCandidate;
       readonly saving: boolean;
       readonly error: {
@@ -82,6 +90,7 @@ export function createReceivingSlice(client: DeskClient): DeskSlice<ReceivingSli
             setDialog({
               kind: 'barcode',
               value: scan.value,
+              scanId: scan.scanId,
               candidate: step.candidate,
               saving: false,
               error: null,
@@ -93,6 +102,7 @@ export function createReceivingSlice(client: DeskClient): DeskSlice<ReceivingSli
             setDialog({
               kind: 'choose',
               value: scan.value,
+              scanId: scan.scanId,
               candidates: step.candidates,
               hint: null,
             });
@@ -149,6 +159,7 @@ export function createReceivingSlice(client: DeskClient): DeskSlice<ReceivingSli
         setDialog({
           kind: 'barcode',
           value: dialog.value,
+          scanId: dialog.scanId,
           candidate,
           saving: false,
           error: null,
@@ -181,7 +192,10 @@ export function createReceivingSlice(client: DeskClient): DeskSlice<ReceivingSli
           return;
         }
         patchBarcode({ saving: true, error: null, clash: null });
-        const result = await client.call('receiving.receive', checked.input);
+        const result = await client.call('receiving.receive', {
+          ...checked.input,
+          scanId: dialog.scanId,
+        });
         if (!result.ok) {
           patchBarcode({ saving: false, error: { field: null, message: result.error.message } });
           get().sound('error');
@@ -206,7 +220,8 @@ export function createReceivingSlice(client: DeskClient): DeskSlice<ReceivingSli
           holdUntil: received.holdUntil,
           notes: [`Temporary barcode: ${received.tempBarcode}.`, ...effectNotes(received)],
         });
-        await get().deskActionDone(received.requestId);
+        // Recent scans now shows the scan as applied ("Received B-1001").
+        await Promise.all([get().deskActionDone(received.requestId), get().loadRecentScans()]);
       },
     };
   };

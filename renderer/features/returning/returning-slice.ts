@@ -10,6 +10,8 @@ export type ReturnableRequest = NonNullable<Output<'returning.lookup'>['request'
 export interface TransitDialog {
   /** The item barcode scanned. */
   readonly value: string;
+  /** Its journaled scan: OK sends it as the return's idempotency key (applied once at most). */
+  readonly scanId: number;
   readonly request: ReturnableRequest;
   readonly saving: boolean;
   readonly error: string | null;
@@ -75,7 +77,14 @@ export function createReturningSlice(client: DeskClient): DeskSlice<ReturningSli
           });
           return true;
         }
-        setDialog({ value: scan.value, request, saving: false, error: null, hint: null });
+        setDialog({
+          value: scan.value,
+          scanId: scan.scanId,
+          request,
+          saving: false,
+          error: null,
+          hint: null,
+        });
         get().sound('success');
         return true;
       },
@@ -88,6 +97,7 @@ export function createReturningSlice(client: DeskClient): DeskSlice<ReturningSli
         const result = await client.call('returning.return', {
           requestId: dialog.request.requestId,
           ...(note ? { noteToPartner: note } : {}),
+          scanId: dialog.scanId,
         });
         if (!result.ok) {
           patchDialog({ saving: false, error: result.error.message });
@@ -103,7 +113,8 @@ export function createReturningSlice(client: DeskClient): DeskSlice<ReturningSli
           message: result.value.message,
           notes: effectNotes(result.value),
         });
-        await get().deskActionDone(result.value.requestId);
+        // Recent scans now shows the scan as applied ("Returned to partner B-1002").
+        await Promise.all([get().deskActionDone(result.value.requestId), get().loadRecentScans()]);
       },
 
       async scanDuringTransit(value, noteToPartner) {

@@ -1,15 +1,11 @@
-import { NO_SCREEN } from '../../../shared/scanning/scan-kinds.ts';
 import { useDesk } from '../../app/use-desk.ts';
 import { DateText } from '../../ui/DateText.tsx';
+import { recentScanCells } from './recent-scan-text.ts';
 
-const OUTCOME_TEXT = {
-  PENDING: 'Not applied',
-  OK: 'OK',
-  WARNING: 'Warning',
-  ERROR: 'Error',
-} as const;
-
-/** The journal's last scans with their outcomes, so staff can see what happened to each book. */
+/**
+ * The journal's last scans with their outcomes and what each was applied as, so staff can see
+ * what happened to each book — and, after the desk stopped mid-scan, which ones to scan again.
+ */
 export function RecentScans() {
   const recent = useDesk((state) => state.scanning.recent);
   return (
@@ -25,22 +21,26 @@ export function RecentScans() {
               <th scope="col">Scanned</th>
               <th scope="col">Screen</th>
               <th scope="col">Outcome</th>
+              <th scope="col">Desk action</th>
               <th scope="col">Message</th>
             </tr>
           </thead>
           <tbody>
-            {recent.map((scan) => (
-              <tr key={scan.id}>
-                <td>
-                  <DateText value={scan.at} instant />
-                </td>
-                <td className="mono">{scan.value}</td>
-                {/* A HID scan no window has taken has no screen yet; its message says so. */}
-                <td>{scan.screen === NO_SCREEN ? 'None' : scan.screen}</td>
-                <td>{OUTCOME_TEXT[scan.outcome]}</td>
-                <td>{scan.message ?? ''}</td>
-              </tr>
-            ))}
+            {recent.map((scan) => {
+              const cells = recentScanCells(scan);
+              return (
+                <tr key={scan.id}>
+                  <td>
+                    <DateText value={scan.at} instant />
+                  </td>
+                  <td className="mono">{cells.scanned}</td>
+                  <td>{cells.screen}</td>
+                  <td>{cells.outcome}</td>
+                  <td>{cells.deskAction}</td>
+                  <td>{cells.message}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}

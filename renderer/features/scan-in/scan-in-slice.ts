@@ -21,7 +21,11 @@ export function needsCheckIn(scan: ScanResult): boolean {
 export function createScanInSlice(client: DeskClient): DeskSlice<ScanInSlice> {
   return (_set, get) => ({
     async checkInScan(scan, seq) {
-      const result = await client.call('scanIn.checkIn', { value: scan.value });
+      // The scan is the check-in's idempotency key: a repeated call cannot check it in twice.
+      const result = await client.call('scanIn.checkIn', {
+        value: scan.value,
+        scanId: scan.scanId,
+      });
       if (get().scanning.seq !== seq) return true;
       if (!result.ok) {
         get().showOutcome({

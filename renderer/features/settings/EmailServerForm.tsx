@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { FieldIssue } from '../../../shared/api/result.ts';
 import type { EmailSettings, SmtpSecurity } from '../../../shared/settings/email-settings.ts';
 import { useDesk } from '../../app/use-desk.ts';
+import { FormNotice } from '../../ui/form-notice.tsx';
 
 type FieldName = 'fromAddress' | 'fromName' | 'host' | 'port' | 'user';
 type Draft = Readonly<Record<FieldName, string>> & { readonly security: SmtpSecurity };
@@ -120,12 +121,7 @@ export function EmailServerForm({ saved }: { saved: EmailSettings }) {
     );
   }
 
-  const noticeOf = (n: Notice | null) =>
-    n && (
-      <p className={n.ok ? 'settings-saved' : 'field-error'} role={n.ok ? 'status' : 'alert'}>
-        {n.text}
-      </p>
-    );
+  const noticeOf = (n: Notice | null) => n && <FormNotice ok={n.ok} text={n.text} />;
 
   return (
     <div className="settings-form">

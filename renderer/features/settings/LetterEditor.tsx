@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { LetterEntry, RenderedLetterView } from '../../../shared/api/contract-letters.ts';
 import type { FieldIssue } from '../../../shared/api/result.ts';
 import { useDesk } from '../../app/use-desk.ts';
+import { FormNotice } from '../../ui/form-notice.tsx';
 
 type Part = 'subject' | 'text' | 'html';
 type Template = LetterEntry['template'];
@@ -182,14 +183,7 @@ export function LetterEditor({
           Reset to default
         </button>
       </p>
-      {notice && (
-        <p
-          className={notice.ok ? 'settings-saved' : 'field-error'}
-          role={notice.ok ? 'status' : 'alert'}
-        >
-          {notice.text}
-        </p>
-      )}
+      {notice && <FormNotice ok={notice.ok} text={notice.text} />}
       {preview && (
         <section className="letter-preview" aria-label="Preview with sample values">
           <h4>Preview with sample values</h4>

@@ -3,6 +3,7 @@ import type { FieldIssue } from '../../../shared/api/result.ts';
 import type { ScannerSettings } from '../../../shared/settings/desk-settings.ts';
 import { useDesk } from '../../app/use-desk.ts';
 import { describeUsbId, formatUsbId, readUsbId } from './usb-id.ts';
+import { FormNotice } from '../../ui/form-notice.tsx';
 
 type FieldName = 'minLength' | 'maxGapMs' | 'prefix' | 'suffix' | 'hidVendorId' | 'hidProductId';
 type Draft = Readonly<Record<FieldName, string>>;
@@ -188,14 +189,7 @@ export function ScannerSettingsForm({ saved }: { saved: ScannerSettings }) {
           {saving ? 'Saving…' : 'Save scanner settings'}
         </button>
       </p>
-      {notice && (
-        <p
-          className={notice.saved ? 'settings-saved' : 'field-error'}
-          role={notice.saved ? 'status' : 'alert'}
-        >
-          {notice.text}
-        </p>
-      )}
+      {notice && <FormNotice ok={notice.saved} text={notice.text} />}
     </form>
   );
 }

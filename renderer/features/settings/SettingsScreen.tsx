@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert.tsx';
 import { ScreenHeading } from '../../ui/ScreenHeading.tsx';
 import { OperatorsSection } from '../operators/OperatorsSection.tsx';
 import { hasManagerRights } from '../operators/operators-slice.ts';
+import { BackupSection } from './BackupSection.tsx';
 import { LettersEmailSection } from './LettersEmailSection.tsx';
 import { PartnersTable } from './PartnersTable.tsx';
 import { ScannersSection } from './ScannersSection.tsx';
@@ -35,7 +36,8 @@ export function SettingsScreen() {
     <div className="screen">
       <ScreenHeading>Settings</ScreenHeading>
       <p className="lead">
-        The desk&apos;s partners, workflow profiles, operators, letters, scanners and printers.
+        The desk&apos;s partners, workflow profiles, operators, letters, scanners, printers and
+        backups.
       </p>
       {!manager && (
         <p className="muted">
@@ -81,6 +83,7 @@ export function SettingsScreen() {
           <ProfilesSection />
           <RotasSection />
           <ConfigExportSection />
+          {settings && <BackupSection saved={settings.backup} />}
         </>
       ) : (
         <section aria-labelledby="partners-heading">

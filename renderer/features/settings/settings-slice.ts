@@ -1,4 +1,5 @@
 import type { DeskClient } from '../../../shared/api/client.ts';
+import type { BackupStatus } from '../../../shared/api/contract-backup.ts';
 import type { Input } from '../../../shared/api/contract.ts';
 import type { Result } from '../../../shared/api/result.ts';
 import type { DeskSettings } from '../../../shared/settings/desk-settings.ts';
@@ -15,11 +16,24 @@ export interface SettingsSlice {
   updateSetting: (update: Input<'settings.update'>) => Promise<Result<DeskSettings>>;
   /** Reads the settings again whenever any window saves one; returns the stop. */
   followSettings: () => () => void;
+  /** Settings → Backup: the folder and the last automatic backup (Manager only). */
+  backup: { readonly status: BackupStatus | null; readonly error: string | null };
+  loadBackupStatus: () => Promise<void>;
 }
 
 export function createSettingsSlice(client: DeskClient): DeskSlice<SettingsSlice> {
   return (set, get) => ({
     settings: { values: null, error: null },
+    backup: { status: null, error: null },
+
+    async loadBackupStatus() {
+      const result = await client.call('backup.status', {});
+      set((state) => ({
+        backup: result.ok
+          ? { status: result.value, error: null }
+          : { ...state.backup, error: result.error.message },
+      }));
+    },
 
     async loadSettings() {
       const result = await client.call('settings.get', {});
@@ -39,6 +53,7 @@ export function createSettingsSlice(client: DeskClient): DeskSlice<SettingsSlice
     followSettings() {
       return client.on('settings.changed', ({ key }) => {
         void get().loadSettings();
+        if (key === 'backup' && get().backup.status !== null) void get().loadBackupStatus();
         // The header and status bar show these through desk.info.
         if (key === 'institution' || key === 'deskName') void get().loadDeskInfo();
       });

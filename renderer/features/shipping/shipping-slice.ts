@@ -25,6 +25,11 @@ export interface ShippingSlice {
     } | null;
     /** Said in the dialog when a scan arrives that it does not use. */
     readonly hint: string | null;
+    /**
+     * The journaled scan that opened the Ship item dialog (the second of two scans, or the one
+     * that was enough): Save sends it as the shipment's idempotency key. Null until then.
+     */
+    readonly scanId: number | null;
   };
   /** After a scan at Shipping Items: the request, the item, or why not. True when it has spoken. */
   lookUpShipping: (scan: ScanResult, seq: number) => Promise<boolean>;
@@ -36,7 +41,7 @@ export interface ShippingSlice {
   clearShipment: () => void;
 }
 
-const IDLE = { pending: null, saving: false, error: null, hint: null } as const;
+const IDLE = { pending: null, saving: false, error: null, hint: null, scanId: null } as const;
 
 export function createShippingSlice(client: DeskClient): DeskSlice<ShippingSlice> {
   return (set, get) => {
@@ -100,7 +105,7 @@ export function createShippingSlice(client: DeskClient): DeskSlice<ShippingSlice
             });
             return true;
           case 'ready':
-            set({ shipping: { ...IDLE, pending: step.pending } });
+            set({ shipping: { ...IDLE, pending: step.pending, scanId: scan.scanId } });
             get().showOutcome({
               ...base,
               value: step.pending.request.requestId,
@@ -113,7 +118,7 @@ export function createShippingSlice(client: DeskClient): DeskSlice<ShippingSlice
       },
 
       async saveShipment(form) {
-        const { pending, saving } = get().shipping;
+        const { pending, saving, scanId } = get().shipping;
         if (!pending || pending.missing !== null || saving || pending.itemBarcode === null) return;
         const input = shipInput(pending.request.requestId, pending.itemBarcode, form);
         if (!input.ok) {
@@ -122,7 +127,10 @@ export function createShippingSlice(client: DeskClient): DeskSlice<ShippingSlice
           return;
         }
         patch({ saving: true, error: null, hint: null });
-        const result = await client.call('shipping.ship', input.value);
+        const result = await client.call('shipping.ship', {
+          ...input.value,
+          ...(scanId === null ? {} : { scanId }),
+        });
         if (!result.ok) {
           patch({ saving: false, error: { field: null, message: result.error.message } });
           get().sound('error');
@@ -137,7 +145,8 @@ export function createShippingSlice(client: DeskClient): DeskSlice<ShippingSlice
           message: result.value.message,
           notes: [`Due ${result.value.dueDate}.`, ...effectNotes(result.value)],
         });
-        await get().deskActionDone(result.value.requestId);
+        // Recent scans now shows the scan as applied ("Shipped L-2001").
+        await Promise.all([get().deskActionDone(result.value.requestId), get().loadRecentScans()]);
       },
 
       async scanDuringShip(value, form) {

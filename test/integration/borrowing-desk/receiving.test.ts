@@ -184,7 +184,7 @@ describe('receiving.receive', () => {
     });
     expect(again.code).toBe('ALREADY_DONE');
     expect(again.message).toBe(
-      'B-1001 was received on Fri 27 Nov 2026 at 10:00; it needs nothing more. Reprint its receive slip if the strap is lost.',
+      'B-1001 was already received on Fri 27 Nov 2026 at 10:00; it needs nothing more. Reprint its receive slip if the strap is lost.',
     );
     expect([desk.count('request_events'), desk.count('partner_messages')]).toEqual([
       events,

@@ -113,7 +113,7 @@ describe('returning.return', () => {
     const again = await refusal(desk.client, 'returning.return', { requestId: 'B-1001' });
     expect(again.code).toBe('ALREADY_DONE');
     expect(again.message).toMatch(
-      /^B-1001 was returned to University at Albany, SUNY on \w{3} \d+ \w{3} \d{4} at \d\d:\d\d; it needs nothing more\./,
+      /^B-1001 was already returned to University at Albany, SUNY on \w{3} \d+ \w{3} \d{4} at \d\d:\d\d; it needs nothing more\./,
     );
     const lookup = await call(desk.client, 'returning.lookup', { value: '39000000012345' });
     expect(lookup.request?.blocked).toBe('ALREADY_RETURNED');

@@ -119,6 +119,41 @@ describe('desk.undo', () => {
     );
   });
 
+  it('warns that a slip being printed as Undo is pressed may still come out, whichever desk prints it', async () => {
+    desk = await openBorrowingDesk({ start: TEN_AM });
+    // A jammed printer: the slip's job is claimed and its bytes are on their way.
+    desk.printer.stallAfter(1);
+    await receive(desk, false);
+    await until(
+      () => desk!.rows<{ lease: string | null }>('SELECT lease_owner AS lease FROM print_jobs'),
+      ([job]) => (job?.lease ?? null) !== null,
+      'the receive slip to be claimed for printing',
+    );
+    const undone = await call(desk.client, 'desk.undo', {});
+    expect(undone.message).toContain(
+      'The receive slip was printing as you pressed Undo; throw it away if it comes out',
+    );
+    expect(desk.rows('SELECT state FROM print_jobs')).toEqual([{ state: 'WITHDRAWN' }]);
+  });
+
+  it('counts a slip another desk on the same data directory is printing as printing', async () => {
+    desk = await openBorrowingDesk({ start: TEN_AM, printer: 'off', retryMs: 60_000 });
+    await receive(desk, false);
+    await until(
+      () => desk!.rows<{ attempts: number }>('SELECT attempts FROM print_jobs'),
+      ([job]) => (job?.attempts ?? 0) >= 1,
+      'a failed first attempt',
+    );
+    // Between this desk's retries, a desk on another machine claims the waiting slip.
+    desk.desk.context.db.sqlite.exec("UPDATE print_jobs SET lease_owner = 'other-desk:4242:0'");
+    const undone = await call(desk.client, 'desk.undo', {});
+    expect(undone.message).toContain('The receive slip was printing as you pressed Undo');
+
+    await receive(desk, false);
+    const withdrawn = await call(desk.client, 'desk.undo', {});
+    expect(withdrawn.message).toContain('The receive slip was withdrawn before printing');
+  });
+
   it('refuses after five minutes, and shows nothing to undo then', async () => {
     desk = await openBorrowingDesk({ start: TEN_AM });
     await receive(desk);

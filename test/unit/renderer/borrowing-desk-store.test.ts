@@ -140,9 +140,18 @@ describe('the Temporary barcode dialog', () => {
     await store
       .getState()
       .saveReceive({ ...EMPTY_RECEIVE_FORM, tempBarcode: '31234000123453', internalNote: ' ' });
+    // The scan of the External Identifier that found B-1001 is the receive's idempotency key.
     expect(client.callsOf('receiving.receive')).toEqual([
-      { requestId: 'B-1001', tempBarcode: '31234000123453', pieces: 1, notifyPatron: true },
+      {
+        requestId: 'B-1001',
+        tempBarcode: '31234000123453',
+        pieces: 1,
+        notifyPatron: true,
+        scanId: 7,
+      },
     ]);
+    // Recent scans is read again after the scan and after the receive, which applied it.
+    expect(client.callsOf('scans.recent')).toHaveLength(2);
     expect(store.getState().receiving.dialog).toBeNull();
     expect(store.getState().scanning.outcome).toMatchObject({
       title: 'Received',
@@ -221,6 +230,7 @@ describe('Return Items after a scan', () => {
     partnerAddress: ['Lockwood Memorial Library', 'Buffalo, NY 14260'],
   };
   const TEMP = scanOf({
+    scanId: 12,
     value: '31234000999999',
     matches: [{ kind: 'TEMP_BARCODE', requestId: 'B-1002', partnerCode: null, label: 'x' }],
   });
@@ -244,7 +254,8 @@ describe('Return Items after a scan', () => {
       'University at Buffalo, SUNY',
     );
     await store.getState().scanDuringTransit('31234000999999', ' ');
-    expect(client.callsOf('returning.return')).toEqual([{ requestId: 'B-1002' }]);
+    // The barcode scan that opened the Transit Destination is the return's idempotency key.
+    expect(client.callsOf('returning.return')).toEqual([{ requestId: 'B-1002', scanId: 12 }]);
     expect(store.getState().returning.dialog).toBeNull();
     expect(store.getState().scanning.outcome).toMatchObject({
       title: 'Returned',

@@ -9,13 +9,15 @@ import { lookupAnswer } from './lending-desk-fixtures.ts';
 const EFFECTS = { slip: null, partnerMessage: 'ISO 18626 Loaned', actionId: 52 };
 const FORM = { dueDate: '2027-01-18', shippingCost: '3', note: '' };
 
+/** A store over a fake desk whose journal numbers scans from 101. */
 function deskOn(screen: ScreenId) {
   const played: FeedbackTone[] = [];
+  let scanId = 100;
   const client = new FakeDeskClient()
     .answer('scans.recent', () => ({ ok: true, value: [] }))
     .answer('scans.submit', (input) => ({
       ok: true,
-      value: scanOf({ value: input.raw, matches: [] }),
+      value: scanOf({ scanId: ++scanId, value: input.raw, matches: [] }),
     }))
     .answer('desk.lastAction', () => ({ ok: true, value: null }));
   const store = createDeskStore(client, {
@@ -49,12 +51,14 @@ describe('Shipping Items', () => {
     expect(store.getState().shipping.pending).toMatchObject({ missing: null });
 
     await store.getState().saveShipment(FORM);
+    // The second scan, which opened the Ship item dialog, is the shipment's idempotency key.
     expect(client.callsOf('shipping.ship')).toEqual([
       {
         requestId: 'L-2001',
         itemBarcode: '31234000123456',
         dueDate: '2027-01-18',
         shippingCost: 3,
+        scanId: 102,
       },
     ]);
     expect(store.getState().shipping.pending).toBeNull();
@@ -125,6 +129,7 @@ describe('Scan In Items', () => {
       },
     }));
     await store.getState().submitScan('Scan In Items', '31234000123456', 'wedge');
+    expect(client.callsOf('scanIn.checkIn')).toEqual([{ value: '31234000123456', scanId: 101 }]);
     expect(store.getState().scanning.outcome).toMatchObject({
       title: 'Request completed',
       value: 'L-2001',
