@@ -44,6 +44,13 @@ async function drive(url: string, targets: BenchTargets['receive']): Promise<Dri
       // counts starts at the dialog's Enter.
       await scanField.pressSequentially(target.externalId, { delay: WEDGE_DELAY_MS });
       await page.keyboard.press('Enter');
+      // A scanner's keys carry the times they were typed; keys sent over CDP carry the times the
+      // page took them, so keys sent while the dialog is still mounting arrive far apart and read
+      // as a person typing. Let it settle first (two frames): the timing starts at its Enter.
+      await barcodeField.waitFor();
+      await page.evaluate(
+        'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))',
+      );
       await barcodeField.pressSequentially(target.tempBarcode, { delay: WEDGE_DELAY_MS });
       enters.push(clock());
       await page.keyboard.press('Enter');
