@@ -21,7 +21,9 @@ export type DateBucket = keyof typeof DATE_BUCKETS;
 export const DATE_BUCKET_CODES = Object.keys(DATE_BUCKETS) as DateBucket[];
 
 export function dateBucketLabel(bucket: string): string {
-  return (DATE_BUCKETS as Record<string, string>)[bucket] ?? bucket;
+  return Object.hasOwn(DATE_BUCKETS, bucket)
+    ? (DATE_BUCKETS as Record<string, string>)[bucket]!
+    : bucket;
 }
 
 /** One calendar month before `date` (YYYY-MM-DD), clamped to the month's last day (31 Mar → 28/29 Feb). */

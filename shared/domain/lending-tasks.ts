@@ -52,7 +52,8 @@ export const UNDEFINED_FORMAT = 'UNDEFINED';
 
 export function formatLabel(format: string | null): string {
   if (format === null || format === UNDEFINED_FORMAT) return 'Undefined';
-  return (FORMATS as Record<string, string>)[format] ?? format;
+  // Own keys only: a value such as "valueOf" is no format, and must not find Object's method.
+  return Object.hasOwn(FORMATS, format) ? (FORMATS as Record<string, string>)[format]! : format;
 }
 
 /** ISO 18626 ReasonUnfilled values offered when rejecting, with the words staff see. */

@@ -81,7 +81,7 @@ export function statusCodes(kind: RequestKind): readonly string[] {
 export function statusLabel(kind: RequestKind, code: string): string {
   const table: Record<string, string> =
     kind === 'borrowing' ? BORROWING_STATUSES : LENDING_STATUSES;
-  return table[code] ?? code;
+  return Object.hasOwn(table, code) ? table[code]! : code;
 }
 
 export function isActiveStatus(kind: RequestKind, code: string): boolean {

@@ -207,4 +207,21 @@ describe('API refusals found by fuzzing', () => {
       await temp.dispose();
     }
   });
+
+  it('lists a facet value named like an object method ("valueOf") as itself, not a 500', async () => {
+    const temp = await openTempDesk();
+    try {
+      const listed = await temp.desk.handlers['lending.list'](
+        { tab: 'ALL', activity: 'ACTIVE', requestedFormat: ['valueOf'], limit: 10 },
+        { id: 'fuzz-findings', transport: 'in-process', operatorId: null },
+      );
+      expect(listed.facets.requestedFormat).toContainEqual({
+        value: 'valueOf',
+        label: 'valueOf',
+        count: 0,
+      });
+    } finally {
+      await temp.dispose();
+    }
+  });
 });
