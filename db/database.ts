@@ -3,6 +3,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema.ts';
+import { cacheStatements } from './statement-cache.ts';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
 
@@ -33,7 +34,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): DeskDatab
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const orm = drizzle(sqlite, { schema });
+    sqlite.pragma('cache_size = -65536');
+    // Each query shape is parsed and planned once per connection, not on every call.
+    const orm = drizzle({ client: cacheStatements(sqlite).client, schema });
     if (!options.readonly) {
       migrate(orm, { migrationsFolder: options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER });
     }

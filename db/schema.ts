@@ -10,6 +10,8 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
+import { isClosedLending } from '../shared/domain/lending-tasks.ts';
+import { LENDING_STATUS_CODES } from '../shared/domain/statuses.ts';
 
 /**
  * Identifiers staff scan or type (request IDs, External Identifiers, barcodes) compare
@@ -20,6 +22,17 @@ const idText = customType<{ data: string; driverData: string }>({
 });
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
+/**
+ * The open lending statuses written out in the SQL (`'CREATED', 'LOCATE_FAILED', …`), not bound:
+ * SQLite uses a partial index only for a query whose WHERE says what the index's WHERE says, and
+ * it cannot see what a bound parameter will hold. The task list's Active activity uses this.
+ */
+export const OPEN_LENDING_STATUSES = sql.raw(
+  LENDING_STATUS_CODES.filter((s) => !isClosedLending(s))
+    .map((s) => `'${s}'`)
+    .join(', '),
+);
 const flag = (name: string) => integer(name, { mode: 'boolean' }).notNull().default(false);
 
 export const settings = sqliteTable('settings', {
@@ -191,6 +204,24 @@ export const lendingRequests = sqliteTable(
     index('lending_status_idx').on(t.status, t.id),
     index('lending_partner_idx').on(t.partnerId),
     index('lending_assigned_idx').on(t.assignedTo),
+    // The task list's facet counts read the active requests (a few percent of a desk's years)
+    // from this alone: every column they group by, and none of the wide ones.
+    index('lending_active_facets_idx')
+      .on(
+        t.status,
+        t.partnerId,
+        t.requestedFormat,
+        t.suppliedFormat,
+        t.createdAt,
+        t.updatedAt,
+        t.dueDate,
+        t.levelOfService,
+        t.printed,
+        t.reported,
+        t.assignedTo,
+        t.removedAt,
+      )
+      .where(sql`${t.removedAt} IS NULL AND ${t.status} IN (${OPEN_LENDING_STATUSES})`),
   ],
 );
 
@@ -271,6 +302,8 @@ export const partnerMessages = sqliteTable(
   },
   (t) => [
     index('messages_state_idx').on(t.state, t.nextAttemptAt),
+    // The status bar's count of waiting and failed messages, read from the index alone.
+    index('messages_outbox_idx').on(t.direction, t.state),
     index('messages_borrowing_idx').on(t.borrowingRequestId),
     index('messages_lending_idx').on(t.lendingRequestId),
   ],

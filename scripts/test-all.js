@@ -71,6 +71,27 @@ if (playwright?.stats?.skipped) {
     walk(suite);
   }
 }
+// The failures again, by name, at the end: a CI log is often read from its tail.
+const failures = [];
+for (const file of vitest?.testResults ?? []) {
+  for (const t of file.assertionResults ?? []) {
+    if (t.status !== 'failed') continue;
+    const why = (t.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300);
+    failures.push(`${file.name.replace(`${process.cwd()}/`, '')} › ${t.fullName}\n    ${why}`);
+  }
+}
+const walkFailed = (suite, file) => {
+  for (const spec of suite.specs ?? []) {
+    for (const t of spec.tests ?? []) {
+      if (t.status !== 'unexpected') continue;
+      const error = t.results?.at(-1)?.error?.message ?? '';
+      failures.push(`${file} › ${spec.title}\n    ${error.split('\n')[0].slice(0, 300)}`);
+    }
+  }
+  for (const child of suite.suites ?? []) walkFailed(child, file);
+};
+for (const suite of playwright?.suites ?? []) walkFailed(suite, suite.file ?? suite.title);
+if (failures.length) process.stdout.write(`\nFailed tests:\n${failures.join('\n')}\n`);
 if (failed.length) process.stdout.write(`\nFailed gates: ${failed.join(', ')}\n`);
 process.stdout.write(`\ntests: ${passed} passed, ${failedTests} failed, ${skipped} skipped\n`);
 process.exit(failed.length ? 1 : 0);

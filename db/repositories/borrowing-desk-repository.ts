@@ -3,6 +3,7 @@ import { BORROWING_FINAL } from '../../shared/domain/statuses.ts';
 import type { WorkflowProfile } from '../../shared/domain/workflow-profiles.ts';
 import type { SlipAddress } from '../../shared/printing/slip-data.ts';
 import type { Orm } from '../database.ts';
+import { preparedQuery } from '../prepared.ts';
 import { borrowingRequests as br, partners, patrons, workflowProfiles } from '../schema.ts';
 
 /** A borrowing request as the Receiving Items and Return Items screens work with it. */
@@ -67,52 +68,6 @@ export function parseProfile(
   return { name, type, steps: Array.isArray(parsed) ? parsed.map(String) : [] };
 }
 
-function deskRows(db: Orm, where: SQL | undefined): DeskBorrowingRow[] {
-  return baseQuery(db)
-    .where(where)
-    .orderBy(br.id)
-    .all()
-    .map(({ r, p, u, w }) => ({
-      id: r.id,
-      requestId: r.requestId,
-      externalId: r.externalId,
-      title: r.title,
-      author: r.author,
-      status: r.status,
-      tempBarcode: r.tempBarcode,
-      lenderItemBarcode: r.lenderItemBarcode,
-      pieces: r.pieces,
-      holdUntil: r.holdUntil,
-      receivedAt: r.receivedAt,
-      dueDate: r.dueDate,
-      updatedAt: r.updatedAt,
-      partner: {
-        id: p.id,
-        code: p.code,
-        name: p.name,
-        symbol: p.symbol,
-        protocol: p.protocol,
-        email: p.email,
-        address: {
-          line1: p.addressLine1,
-          line2: p.addressLine2,
-          locality: p.locality,
-          region: p.region,
-          postalCode: p.postalCode,
-          country: p.country,
-        },
-      },
-      patron: {
-        id: u.id,
-        patronId: u.patronId,
-        name: u.name,
-        email: u.email,
-        pickupLocation: u.pickupLocation,
-      },
-      profile: parseProfile(w?.name ?? null, w?.type ?? null, w?.steps ?? null),
-    }));
-}
-
 function baseQuery(db: Orm) {
   return db
     .select({ r: br, p: partners, u: patrons, w: workflowProfiles })
@@ -122,9 +77,72 @@ function baseQuery(db: Orm) {
     .leftJoin(workflowProfiles, eq(workflowProfiles.id, partners.borrowingWorkflowId));
 }
 
+type BaseRow = ReturnType<ReturnType<typeof baseQuery>['all']>[number];
+
+function toDeskRow({ r, p, u, w }: BaseRow): DeskBorrowingRow {
+  return {
+    id: r.id,
+    requestId: r.requestId,
+    externalId: r.externalId,
+    title: r.title,
+    author: r.author,
+    status: r.status,
+    tempBarcode: r.tempBarcode,
+    lenderItemBarcode: r.lenderItemBarcode,
+    pieces: r.pieces,
+    holdUntil: r.holdUntil,
+    receivedAt: r.receivedAt,
+    dueDate: r.dueDate,
+    updatedAt: r.updatedAt,
+    partner: {
+      id: p.id,
+      code: p.code,
+      name: p.name,
+      symbol: p.symbol,
+      protocol: p.protocol,
+      email: p.email,
+      address: {
+        line1: p.addressLine1,
+        line2: p.addressLine2,
+        locality: p.locality,
+        region: p.region,
+        postalCode: p.postalCode,
+        country: p.country,
+      },
+    },
+    patron: {
+      id: u.id,
+      patronId: u.patronId,
+      name: u.name,
+      email: u.email,
+      pickupLocation: u.pickupLocation,
+    },
+    profile: parseProfile(w?.name ?? null, w?.type ?? null, w?.steps ?? null),
+  };
+}
+
+function deskRows(db: Orm, where: SQL | undefined): DeskBorrowingRow[] {
+  return baseQuery(db).where(where).orderBy(br.id).all().map(toDeskRow);
+}
+
+// The scan path's lookups, prepared once per connection (db/prepared.ts).
+const value = sql.placeholder('value');
+const byRequestId = (db: Orm) =>
+  baseQuery(db).where(eq(br.requestId, value)).orderBy(br.id).prepare();
+const byExternalId = (db: Orm) =>
+  baseQuery(db).where(eq(br.externalId, value)).orderBy(br.id).prepare();
+const byItemBarcode = (db: Orm) =>
+  baseQuery(db)
+    .where(or(eq(br.tempBarcode, value), eq(br.lenderItemBarcode, value)))
+    .orderBy(br.id)
+    .prepare();
+
 /** Every borrowing request with this External Identifier (any case), at whichever partner issued it. */
-export async function borrowingByExternalId(db: Orm, value: string): Promise<DeskBorrowingRow[]> {
-  return deskRows(db, eq(br.externalId, value));
+export async function borrowingByExternalId(
+  db: Orm,
+  externalId: string,
+): Promise<DeskBorrowingRow[]> {
+  return preparedQuery(db, byExternalId).all({ value: externalId }).map(toDeskRow);
 }
 
 /** An External Identifier without its leading zeros, as borrowing_external_trimmed_idx holds it. */
@@ -165,7 +183,8 @@ export async function borrowingByRequestId(
   db: Orm,
   requestId: string,
 ): Promise<DeskBorrowingRow | undefined> {
-  return deskRows(db, eq(br.requestId, requestId))[0];
+  const row = preparedQuery(db, byRequestId).get({ value: requestId });
+  return row && toDeskRow(row);
 }
 
 /** Borrowing requests an item barcode belongs to: its temporary barcode or the lender's barcode. */
@@ -173,8 +192,22 @@ export async function borrowingByItemBarcode(
   db: Orm,
   barcode: string,
 ): Promise<DeskBorrowingRow[]> {
-  return deskRows(db, or(eq(br.tempBarcode, barcode), eq(br.lenderItemBarcode, barcode)));
+  return preparedQuery(db, byItemBarcode).all({ value: barcode }).map(toDeskRow);
 }
+
+const barcodeHolder = (db: Orm) =>
+  db
+    .select({ id: br.id, requestId: br.requestId })
+    .from(br)
+    .where(
+      and(
+        or(eq(br.tempBarcode, value), eq(br.lenderItemBarcode, value)),
+        notInArray(br.status, [...BORROWING_FINAL]),
+        ne(br.id, sql.placeholder('exceptId')),
+      ),
+    )
+    .limit(1)
+    .prepare();
 
 /**
  * The active borrowing request, other than `exceptId`, that an item barcode already belongs to:
@@ -185,18 +218,7 @@ export async function activeBarcodeHolder(
   barcode: string,
   exceptId: number,
 ): Promise<{ id: number; requestId: string } | undefined> {
-  return db
-    .select({ id: br.id, requestId: br.requestId })
-    .from(br)
-    .where(
-      and(
-        or(eq(br.tempBarcode, barcode), eq(br.lenderItemBarcode, barcode)),
-        notInArray(br.status, [...BORROWING_FINAL]),
-        ne(br.id, exceptId),
-      ),
-    )
-    .limit(1)
-    .get();
+  return preparedQuery(db, barcodeHolder).get({ value: barcode, exceptId });
 }
 
 /** Writes the columns a desk action changed (or Undo restores). */

@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { RequestKind } from '../../shared/domain/statuses.ts';
 import type { Orm } from '../database.ts';
+import { placeholders, preparedQuery } from '../prepared.ts';
 import { deskActions } from '../schema.ts';
 
 export interface DeskActionRow {
@@ -52,21 +53,41 @@ function toRow(r: typeof deskActions.$inferSelect): DeskActionRow {
 /** Records what a desk action did, for Undo; returns its id. */
 export async function insertDeskAction(db: Orm, action: NewDeskAction): Promise<number> {
   const { kind, requestRowId, before, printJobIds, messageIds, ...rest } = action;
-  return db
-    .insert(deskActions)
-    .values({
-      ...rest,
-      kind,
-      ...(kind === 'borrowing'
-        ? { borrowingRequestId: requestRowId }
-        : { lendingRequestId: requestRowId }),
-      before: JSON.stringify(before),
-      printJobIds: JSON.stringify(printJobIds),
-      messageIds: JSON.stringify(messageIds),
-    })
-    .returning({ id: deskActions.id })
-    .get().id;
+  return preparedQuery(db, insertAction).get({
+    ...rest,
+    kind,
+    borrowingRequestId: kind === 'borrowing' ? requestRowId : null,
+    lendingRequestId: kind === 'lending' ? requestRowId : null,
+    before: JSON.stringify(before),
+    printJobIds: JSON.stringify(printJobIds),
+    messageIds: JSON.stringify(messageIds),
+  }).id;
 }
+
+// Every desk step writes one, so built once (db/prepared.ts).
+const insertAction = (db: Orm) =>
+  db
+    .insert(deskActions)
+    .values(
+      placeholders(
+        'sessionId',
+        'operatorId',
+        'at',
+        'kind',
+        'borrowingRequestId',
+        'lendingRequestId',
+        'action',
+        'description',
+        'fromStatus',
+        'toStatus',
+        'before',
+        'eventId',
+        'printJobIds',
+        'messageIds',
+      ),
+    )
+    .returning({ id: deskActions.id })
+    .prepare();
 
 /** The newest desk action a window (session) made, undone or not. */
 export async function latestDeskAction(

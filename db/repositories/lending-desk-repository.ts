@@ -1,6 +1,7 @@
-import { and, desc, eq, isNull, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { WorkflowProfile } from '../../shared/domain/workflow-profiles.ts';
 import type { Orm } from '../database.ts';
+import { preparedQuery } from '../prepared.ts';
 import { items, lendingRequests as lr, partners, workflowProfiles } from '../schema.ts';
 import { parseProfile } from './borrowing-desk-repository.ts';
 
@@ -53,7 +54,8 @@ export const requestItem = or(
   and(isNull(lr.itemId), eq(items.barcode, lr.itemBarcode)),
 ) as SQL;
 
-function lendingRows(db: Orm, where: SQL | undefined): DeskLendingRow[] {
+/** The rows matching `where`, oldest first: when one item serves several, the earlier ships first. */
+function lendingQuery(db: Orm, where: SQL) {
   return (
     db
       .select({ r: lr, i: items, p: partners, w: workflowProfiles })
@@ -63,40 +65,56 @@ function lendingRows(db: Orm, where: SQL | undefined): DeskLendingRow[] {
       .leftJoin(workflowProfiles, eq(workflowProfiles.id, partners.lendingWorkflowId))
       // A removed request (Remove Requests) is gone from the scan screens and pull slips.
       .where(and(isNull(lr.removedAt), where))
-      // Oldest first: when one item serves several requests, the earlier one is shipped first.
       .orderBy(lr.id)
-      .all()
-      .map(({ r, i, p, w }) => ({
-        id: r.id,
-        requestId: r.requestId,
-        externalId: r.externalId,
-        title: r.title,
-        author: r.author,
-        status: r.status,
-        requestedFormat: r.requestedFormat,
-        itemId: r.itemId,
-        itemBarcode: r.itemBarcode,
-        dueDate: r.dueDate,
-        suppliedFormat: r.suppliedFormat,
-        shippingCost: r.shippingCost,
-        note: r.note,
-        conditionReason: r.conditionReason,
-        replyBy: r.replyBy,
-        rejectReason: r.rejectReason,
-        item: i && { barcode: i.barcode, callNumber: i.callNumber, location: i.location },
-        partner: {
-          id: p.id,
-          code: p.code,
-          name: p.name,
-          symbol: p.symbol,
-          protocol: p.protocol,
-          email: p.email,
-          loanPeriodDays: p.loanPeriodDays,
-        },
-        profile: parseProfile(w?.name ?? null, w?.type ?? null, w?.steps ?? null),
-      }))
   );
 }
+
+type BaseRow = ReturnType<ReturnType<typeof lendingQuery>['all']>[number];
+
+function toDeskRow({ r, i, p, w }: BaseRow): DeskLendingRow {
+  return {
+    id: r.id,
+    requestId: r.requestId,
+    externalId: r.externalId,
+    title: r.title,
+    author: r.author,
+    status: r.status,
+    requestedFormat: r.requestedFormat,
+    itemId: r.itemId,
+    itemBarcode: r.itemBarcode,
+    dueDate: r.dueDate,
+    suppliedFormat: r.suppliedFormat,
+    shippingCost: r.shippingCost,
+    note: r.note,
+    conditionReason: r.conditionReason,
+    replyBy: r.replyBy,
+    rejectReason: r.rejectReason,
+    item: i && { barcode: i.barcode, callNumber: i.callNumber, location: i.location },
+    partner: {
+      id: p.id,
+      code: p.code,
+      name: p.name,
+      symbol: p.symbol,
+      protocol: p.protocol,
+      email: p.email,
+      loanPeriodDays: p.loanPeriodDays,
+    },
+    profile: parseProfile(w?.name ?? null, w?.type ?? null, w?.steps ?? null),
+  };
+}
+
+// The scan path's lookups, prepared once per connection (db/prepared.ts).
+const value = sql.placeholder('value');
+const byRequestId = (db: Orm) => lendingQuery(db, eq(lr.requestId, value)).prepare();
+const byExternalId = (db: Orm) => lendingQuery(db, eq(lr.externalId, value)).prepare();
+/** By the request's own barcode column or its located item (`itemId` null matches no item). */
+const byItemBarcode = (db: Orm) =>
+  lendingQuery(
+    db,
+    or(eq(lr.itemBarcode, value), eq(lr.itemId, sql.placeholder('itemId'))) as SQL,
+  ).prepare();
+const itemQuery = (db: Orm) =>
+  db.select().from(items).where(eq(items.barcode, value)).orderBy(desc(items.id)).prepare();
 
 /** The item barcode a request ships: its own column, else its located item's. */
 export function itemBarcodeOf(row: DeskLendingRow): string | null {
@@ -108,22 +126,21 @@ export async function lendingByRequestId(
   db: Orm,
   requestId: string,
 ): Promise<DeskLendingRow | undefined> {
-  return lendingRows(db, eq(lr.requestId, requestId))[0];
+  const row = preparedQuery(db, byRequestId).get({ value: requestId });
+  return row && toDeskRow(row);
 }
 
 /** The lending requests with this External Identifier (any case), at every partner. */
 export async function lendingByExternalId(db: Orm, externalId: string): Promise<DeskLendingRow[]> {
-  return lendingRows(db, eq(lr.externalId, externalId));
+  return preparedQuery(db, byExternalId).all({ value: externalId }).map(toDeskRow);
 }
 
 /** The lending requests for the item with this barcode (any case), oldest first. */
 export async function lendingByItemBarcode(db: Orm, barcode: string): Promise<DeskLendingRow[]> {
   const item = await itemByBarcode(db, barcode);
-  const byItem = item ? eq(lr.itemId, item.id) : undefined;
-  return lendingRows(
-    db,
-    byItem ? or(eq(lr.itemBarcode, barcode), byItem) : eq(lr.itemBarcode, barcode),
-  );
+  return preparedQuery(db, byItemBarcode)
+    .all({ value: barcode, itemId: item?.id ?? null })
+    .map(toDeskRow);
 }
 
 /** The newest request of several; what a screen shows when none of them fits. */
@@ -136,5 +153,5 @@ export async function itemByBarcode(
   db: Orm,
   barcode: string,
 ): Promise<typeof items.$inferSelect | undefined> {
-  return db.select().from(items).where(eq(items.barcode, barcode)).orderBy(desc(items.id)).get();
+  return preparedQuery(db, itemQuery).get({ value: barcode });
 }

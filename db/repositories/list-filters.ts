@@ -34,12 +34,6 @@ export function likeAny(columns: readonly SQL[], text: string): SQL {
   return or(...columns.map((c) => sql`${c} LIKE ${pattern} ESCAPE '\\'`)) as SQL;
 }
 
-/** Every word of `text` matches, so "kuhn structure" finds Kuhn's book whatever the word order. */
-export function everyWord(text: string, matches: (word: string) => SQL): SQL {
-  const words = text.split(/\s+/).filter((w) => w.length > 0);
-  return and(...words.map(matches)) as SQL;
-}
-
 /** The ids of the partners with these codes (any case); undefined when no code was given. */
 export function partnerIdsOf(db: Orm, codes: readonly string[] | undefined): number[] | undefined {
   if (!codes || codes.length === 0) return undefined;

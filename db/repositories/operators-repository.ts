@@ -1,6 +1,7 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { OperatorRole } from '../../shared/api/contract-operators.ts';
 import type { Orm } from '../database.ts';
+import { preparedQuery } from '../prepared.ts';
 import { operators } from '../schema.ts';
 
 /**
@@ -21,20 +22,29 @@ export interface OperatorValues {
 
 /** An operator by id, active or not. */
 export async function getOperator(db: Orm, id: number): Promise<OperatorRow | undefined> {
-  return db.select().from(operators).where(eq(operators.id, id)).get();
+  return preparedQuery(db, operatorById).get({ id });
 }
+
+const operatorById = (db: Orm) =>
+  db
+    .select()
+    .from(operators)
+    .where(eq(operators.id, sql.placeholder('id')))
+    .prepare();
 
 /** Whether any active operator exists; none means the desk is in setup mode. */
 export async function hasActiveOperators(db: Orm): Promise<boolean> {
-  return (
-    db
-      .select({ id: operators.id })
-      .from(operators)
-      .where(eq(operators.active, true))
-      .limit(1)
-      .get() !== undefined
-  );
+  return preparedQuery(db, anyActive).get() !== undefined;
 }
+
+// Asked on every call a window makes (session-viewer.ts), so built once.
+const anyActive = (db: Orm) =>
+  db
+    .select({ id: operators.id })
+    .from(operators)
+    .where(eq(operators.active, true))
+    .limit(1)
+    .prepare();
 
 /** Operators by name: only the active ones (the sign-in roster) or every one (Settings). */
 export async function listOperators(

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Orm } from '../database.ts';
+import { preparedQuery } from '../prepared.ts';
 import { partnerMessages as m, partners } from '../schema.ts';
 import type { PartnerMessageRow } from './partner-messages-repository.ts';
 import type { PartnerRow } from './partners-repository.ts';
@@ -164,16 +165,20 @@ export async function retryMessageNow(db: Orm, id: number): Promise<boolean> {
   );
 }
 
-/** How many outgoing messages wait to go and how many failed. */
-export async function countOutbox(db: Orm): Promise<{ pending: number; failed: number }> {
-  const row = db
+// Read after every desk step that queues a message, from messages_outbox_idx alone.
+const outboxCount = (db: Orm) =>
+  db
     .select({
       pending: sql<number>`coalesce(sum(${m.state} = 'PENDING'), 0)`,
       failed: sql<number>`coalesce(sum(${m.state} = 'FAILED'), 0)`,
     })
     .from(m)
     .where(and(eq(m.direction, 'OUT'), inArray(m.state, [...UNSENT])))
-    .get();
+    .prepare();
+
+/** How many outgoing messages wait to go and how many failed. */
+export async function countOutbox(db: Orm): Promise<{ pending: number; failed: number }> {
+  const row = preparedQuery(db, outboxCount).get();
   return { pending: row?.pending ?? 0, failed: row?.failed ?? 0 };
 }
 

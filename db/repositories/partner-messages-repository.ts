@@ -1,5 +1,6 @@
 import { and, inArray } from 'drizzle-orm';
 import type { Orm } from '../database.ts';
+import { placeholders, preparedQuery } from '../prepared.ts';
 import { partnerMessages } from '../schema.ts';
 
 export type PartnerMessageRow = typeof partnerMessages.$inferSelect;
@@ -19,12 +20,32 @@ export interface NewOutgoingMessage {
 
 /** Puts a message in the outbox (PENDING) for the messaging sender; returns its id. */
 export async function insertOutgoingMessage(db: Orm, message: NewOutgoingMessage): Promise<number> {
-  return db
-    .insert(partnerMessages)
-    .values({ ...message, direction: 'OUT', state: 'PENDING' })
-    .returning({ id: partnerMessages.id })
-    .get().id;
+  return preparedQuery(db, insertMessage).get({
+    ...message,
+    borrowingRequestId: message.borrowingRequestId ?? null,
+    lendingRequestId: message.lendingRequestId ?? null,
+  }).id;
 }
+
+// Most desk steps queue one or two, so built once (db/prepared.ts).
+const insertMessage = (db: Orm) =>
+  db
+    .insert(partnerMessages)
+    .values({
+      ...placeholders(
+        'partnerId',
+        'borrowingRequestId',
+        'lendingRequestId',
+        'channel',
+        'kind',
+        'body',
+        'createdAt',
+      ),
+      direction: 'OUT',
+      state: 'PENDING',
+    })
+    .returning({ id: partnerMessages.id })
+    .prepare();
 
 export async function getMessages(db: Orm, ids: readonly number[]): Promise<PartnerMessageRow[]> {
   if (ids.length === 0) return [];

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Orm } from '../database.ts';
+import { placeholders, preparedQuery } from '../prepared.ts';
 import { borrowingRequests, lendingRequests, printJobs } from '../schema.ts';
 
 export type PrintJobRow = typeof printJobs.$inferSelect;
@@ -22,20 +23,44 @@ const nowSql = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
 /** Stores a job, rendered and ready to send, before anything is sent; returns its id. */
 export async function insertPrintJob(db: Orm, job: NewPrintJob): Promise<number> {
-  const row = db
+  return preparedQuery(db, insertJob).get({
+    ...job,
+    payload: Buffer.from(job.payload.buffer, job.payload.byteOffset, job.payload.byteLength),
+    borrowingRequestId: job.borrowingRequestId ?? null,
+    lendingRequestId: job.lendingRequestId ?? null,
+  }).id;
+}
+
+// Every quick-printed slip is one, so built once (db/prepared.ts).
+const insertJob = (db: Orm) =>
+  db
     .insert(printJobs)
     .values({
-      ...job,
-      payload: Buffer.from(job.payload.buffer, job.payload.byteOffset, job.payload.byteLength),
+      ...placeholders(
+        'slipKind',
+        'title',
+        'document',
+        'printerName',
+        'printerUri',
+        'payload',
+        'copies',
+        'borrowingRequestId',
+        'lendingRequestId',
+      ),
       state: 'PENDING',
     })
     .returning({ id: printJobs.id })
-    .get();
-  return row.id;
-}
+    .prepare();
+
+const jobById = (db: Orm) =>
+  db
+    .select()
+    .from(printJobs)
+    .where(eq(printJobs.id, sql.placeholder('id')))
+    .prepare();
 
 export async function getPrintJob(db: Orm, id: number): Promise<PrintJobRow | undefined> {
-  return db.select().from(printJobs).where(eq(printJobs.id, id)).get();
+  return preparedQuery(db, jobById).get({ id });
 }
 
 /**
@@ -44,6 +69,11 @@ export async function getPrintJob(db: Orm, id: number): Promise<PrintJobRow | un
  * holds its lease, holds its later jobs back too: one desk at a time prints to a printer.
  */
 export async function headOfEachPrinterQueue(db: Orm): Promise<PrintJobRow[]> {
+  return preparedQuery(db, queueHeads).all();
+}
+
+// Read each time the print queue wakes (after every slip), so built once.
+const queueHeads = (db: Orm) => {
   const heads = db
     .select({ id: sql<number>`min(${printJobs.id})` })
     .from(printJobs)
@@ -54,8 +84,8 @@ export async function headOfEachPrinterQueue(db: Orm): Promise<PrintJobRow[]> {
     .from(printJobs)
     .where(inArray(printJobs.id, heads))
     .orderBy(printJobs.id)
-    .all();
-}
+    .prepare();
+};
 
 /**
  * Claims a waiting job for `owner` until `leaseUntil`, before it is sent: a compare-and-set, so

@@ -1,6 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { RequestKind } from '../../shared/domain/statuses.ts';
 import type { Orm } from '../database.ts';
+import { placeholders, preparedQuery } from '../prepared.ts';
 import { requestEvents } from '../schema.ts';
 
 export interface NewRequestEvent {
@@ -21,17 +22,31 @@ const columnOf = (kind: RequestKind) =>
 /** Writes one history event (who, when, from, to, note); returns its id. */
 export async function insertRequestEvent(db: Orm, event: NewRequestEvent): Promise<number> {
   const { kind, requestRowId, ...rest } = event;
-  return db
-    .insert(requestEvents)
-    .values({
-      ...rest,
-      ...(kind === 'borrowing'
-        ? { borrowingRequestId: requestRowId }
-        : { lendingRequestId: requestRowId }),
-    })
-    .returning({ id: requestEvents.id })
-    .get().id;
+  return preparedQuery(db, insertEvent).get({
+    ...rest,
+    borrowingRequestId: kind === 'borrowing' ? requestRowId : null,
+    lendingRequestId: kind === 'lending' ? requestRowId : null,
+  }).id;
 }
+
+// Every desk step writes one, so built once (db/prepared.ts).
+const insertEvent = (db: Orm) =>
+  db
+    .insert(requestEvents)
+    .values(
+      placeholders(
+        'borrowingRequestId',
+        'lendingRequestId',
+        'at',
+        'operatorId',
+        'action',
+        'fromStatus',
+        'toStatus',
+        'note',
+      ),
+    )
+    .returning({ id: requestEvents.id })
+    .prepare();
 
 /** The id of a request's newest history event: Undo checks nothing happened to it since. */
 export async function latestEventId(

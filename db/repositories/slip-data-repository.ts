@@ -1,4 +1,4 @@
-import { and, eq, isNull, or } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type {
   PullSlipData,
   ReceiveSlipData,
@@ -7,6 +7,7 @@ import type {
   SlipAddress,
 } from '../../shared/printing/slip-data.ts';
 import type { Orm } from '../database.ts';
+import { preparedQuery } from '../prepared.ts';
 import {
   borrowingRequests as br,
   items,
@@ -40,18 +41,21 @@ function addressOf(p: typeof partners.$inferSelect): SlipAddress {
   };
 }
 
+const borrowingSource = (db: Orm) =>
+  db
+    .select({ r: br, patron: patrons, partner: partners })
+    .from(br)
+    .innerJoin(patrons, eq(patrons.id, br.patronId))
+    .innerJoin(partners, eq(partners.id, br.partnerId))
+    .where(eq(br.requestId, sql.placeholder('requestId')))
+    .prepare();
+
 /** A borrowing request's receive and return slip data, by request ID (case-insensitive). */
 export async function borrowingSlipSource(
   db: Orm,
   requestId: string,
 ): Promise<BorrowingSlipSource | undefined> {
-  const row = db
-    .select({ r: br, patron: patrons, partner: partners })
-    .from(br)
-    .innerJoin(patrons, eq(patrons.id, br.patronId))
-    .innerJoin(partners, eq(partners.id, br.partnerId))
-    .where(eq(br.requestId, requestId))
-    .get();
+  const row = preparedQuery(db, borrowingSource).get({ requestId });
   if (!row) return undefined;
   const { r, patron, partner } = row;
   return {
@@ -86,12 +90,8 @@ export async function borrowingSlipSource(
   };
 }
 
-/** A lending request's shipping and pull slip data, by request ID (case-insensitive). */
-export async function lendingSlipSource(
-  db: Orm,
-  requestId: string,
-): Promise<LendingSlipSource | undefined> {
-  const row = db
+const lendingSource = (db: Orm) =>
+  db
     .select({ r: lr, item: items, partner: partners })
     .from(lr)
     .innerJoin(partners, eq(partners.id, lr.partnerId))
@@ -100,8 +100,15 @@ export async function lendingSlipSource(
       items,
       or(eq(items.id, lr.itemId), and(isNull(lr.itemId), eq(items.barcode, lr.itemBarcode))),
     )
-    .where(eq(lr.requestId, requestId))
-    .get();
+    .where(eq(lr.requestId, sql.placeholder('requestId')))
+    .prepare();
+
+/** A lending request's shipping and pull slip data, by request ID (case-insensitive). */
+export async function lendingSlipSource(
+  db: Orm,
+  requestId: string,
+): Promise<LendingSlipSource | undefined> {
+  const row = preparedQuery(db, lendingSource).get({ requestId });
   if (!row) return undefined;
   const { r, item, partner } = row;
   const itemBarcode = r.itemBarcode ?? item?.barcode ?? null;

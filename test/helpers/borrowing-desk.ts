@@ -106,8 +106,10 @@ export async function openBorrowingDesk(
     rows: <T>(sql: string, ...params: unknown[]) =>
       desk.context.db.sqlite.prepare(sql).all(...params) as T[],
     dispose: async () => {
-      await temp.dispose();
+      // The printer first: a desk closing waits for the slip it is sending, and a jammed printer
+      // would hold that for the whole send timeout.
       await printer.close();
+      await temp.dispose();
     },
   };
 }

@@ -318,6 +318,26 @@ describe('Activity Status and the Find box', () => {
     expect(byPartner.requestIds.every((id) => byId.get(id)?.partnerCode === 'VTECH')).toBe(true);
   });
 
+  it('reads quotes, query words and punctuation in the Find box as plain text', async () => {
+    const finds = ['structure AND', 'flow OR art', '"structure', 'escher, NEAR(bach', 'GÖDEL bach'];
+    const counts: number[] = [];
+    for (const find of finds) {
+      const list = await everyPage(ada, { activity: 'ALL', find }, 500);
+      const expected = expectedList(
+        tasks.records(),
+        { activity: 'ALL', find },
+        { operatorId: adaId, manager: true },
+        TODAY,
+      );
+      expect(list.requestIds, find).toEqual(expected.requestIds);
+      counts.push(list.requestIds.length);
+    }
+    // "AND" is the word "and" of "Structure and Flow", not an operator; "OR" finds no "or" there.
+    expect(counts[0]).toBeGreaterThan(0);
+    expect(counts[1]).toBe(0);
+    expect(counts[4]).toBeGreaterThan(0);
+  });
+
   it('never shows a removed request, even found by its request ID', async () => {
     const removed = tasks.record((r) => r.removed);
     const found = await call(ada, 'lending.list', { activity: 'ALL', find: removed.requestId });
