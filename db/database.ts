@@ -34,7 +34,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): DeskDatab
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    sqlite.pragma('cache_size = -65536');
     // Each query shape is parsed and planned once per connection, not on every call.
     const orm = drizzle({ client: cacheStatements(sqlite).client, schema });
     if (!options.readonly) {

@@ -11,14 +11,16 @@ import { figureOf, type Figure } from './figures.ts';
  * loopback thermal printer the desk was started with.
  *
  * Chromium is driven from a child process (browser-driver.ts), so that Playwright's memory is not
- * counted as the desk's (part h). Both processes read the same clock: performance.timeOrigin plus
- * performance.now().
+ * counted as the desk's (part h). Scan to screen is timed inside the page; scan to slip from when
+ * the driver sent the Enter to the slip's last byte, both read on the epoch clock of Node
+ * (performance.timeOrigin plus performance.now()), which the two processes share.
  */
 
 export interface DriverResult {
-  /** When each dialog's Enter was pressed, and when its outcome was on screen. */
+  /** When each dialog's Enter was sent, on this process's clock (the printer's times are too). */
   readonly enters: number[];
-  readonly onScreen: number[];
+  /** From each Enter to its outcome on screen, in milliseconds, timed inside the page. */
+  readonly scanToScreen: number[];
 }
 
 const DRIVER = fileURLToPath(new URL('./browser-driver.ts', import.meta.url));
@@ -49,10 +51,9 @@ export async function measureBrowserScans(
     child.send({ url, targets });
   });
   await watch;
-  const toScreen = result.onScreen.map((at, i) => at - (result.enters[i] ?? at));
   const toSlip = slipTimes.map((at, i) => at - (result.enters[i] ?? at));
   return [
-    figureOf('browser.receive_scan_to_screen', toScreen),
+    figureOf('browser.receive_scan_to_screen', result.scanToScreen),
     figureOf('browser.receive_scan_to_slip', toSlip),
   ];
 }

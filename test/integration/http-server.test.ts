@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeskServer } from '../../electron/server/http-server.ts';
+import { exchange, type ExchangeInit, type Reply } from '../helpers/raw-http.ts';
 import { openTempDesk, serveTempDesk, type TempDesk } from '../helpers/temp-desk.ts';
 
 let temp: TempDesk;
@@ -15,12 +16,6 @@ afterAll(async () => {
   await temp.dispose();
 });
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
 interface Envelope {
   ok: boolean;
   value?: unknown;
@@ -31,30 +26,9 @@ function envelope(reply: Reply): Envelope {
   return JSON.parse(reply.body) as Envelope;
 }
 
-/** A raw HTTP call, so the test controls every header (fetch would not let it set Host). */
-function call(
-  path: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: server.port,
-        path,
-        method: init.method ?? 'POST',
-        headers: init.headers ?? {},
-      },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(init.body);
-  });
+/** The API's calls are POSTs; the few GETs say so. */
+function call(path: string, init: ExchangeInit = {}): Promise<Reply> {
+  return exchange(server, path, { method: 'POST', ...init });
 }
 
 const json = { 'Content-Type': 'application/json' };

@@ -11,6 +11,7 @@ import {
   windowOpenResponse,
   windowOptions,
 } from '../../electron/shell/window-options.ts';
+import { HARDENED_WEB_PREFERENCES } from '../helpers/hardened-window.ts';
 
 const RENDERER_DIR = resolve('/opt/RS Desk/resources/app.asar/out/renderer');
 const RENDERER_URL = pathToFileURL(RENDERER_DIR).href;
@@ -29,14 +30,7 @@ describe('the desk window (DESIGN.md §10)', () => {
     const prefs = webPreferences('/app/out/preload/index.cjs', { devTools: false });
     expect(prefs).toMatchObject({
       preload: '/app/out/preload/index.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
+      ...HARDENED_WEB_PREFERENCES,
       devTools: false,
     });
     // The remote module left Electron in v14; nothing may try to bring it back.

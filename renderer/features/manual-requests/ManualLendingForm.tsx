@@ -1,11 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
-import { FORMATS } from '../../../shared/domain/statuses.ts';
+import type { Format } from '../../../shared/domain/statuses.ts';
 import { useDesk } from '../../app/use-desk.ts';
+import { CitationFields } from './CitationFields.tsx';
 import { ManualField } from './ManualField.tsx';
+import { ManualRequestFrame } from './ManualRequestFrame.tsx';
+import { PartnerSelect } from './PartnerSelect.tsx';
 import type { ManualOutcome } from './manual-requests-slice.ts';
-import { FormNotice } from '../../ui/form-notice.tsx';
-
-type Format = keyof typeof FORMATS;
 
 const BLANK = {
   externalId: '',
@@ -58,104 +58,57 @@ export function ManualLendingForm() {
   }
 
   return (
-    <details className="manual-request" onToggle={() => partners === null && void loadPartners()}>
-      <summary>Add a lending request manually</summary>
-      <form
-        className="settings-form"
-        aria-label="Add a lending request"
-        noValidate
-        onSubmit={(e) => void save(e)}
-      >
-        <div className="settings-field">
-          <label htmlFor={`${id}-partner`}>Partner</label>
-          <select
-            id={`${id}-partner`}
-            value={values.partner}
-            onChange={(e) => set('partner')(e.target.value)}
-          >
-            <option value="">Choose the borrowing partner…</option>
-            {(partners ?? [])
-              .filter((p) => p.active)
-              .map((p) => (
-                <option key={p.code} value={p.code}>
-                  {p.name} ({p.code})
-                </option>
-              ))}
-          </select>
-          {errorOf('partner') && <p className="field-error">Partner: {errorOf('partner')}</p>}
-        </div>
-        <ManualField
-          id={`${id}-external`}
-          label="External Identifier"
-          value={values.externalId}
-          onChange={set('externalId')}
-          error={errorOf('externalId')}
-          hint="The partner's reference for the request."
-        />
-        <ManualField
-          id={`${id}-title`}
-          label="Title"
-          value={values.title}
-          onChange={set('title')}
-          error={errorOf('title')}
-        />
-        <ManualField
-          id={`${id}-author`}
-          label="Author"
-          value={values.author}
-          onChange={set('author')}
-        />
-        <ManualField id={`${id}-isbn`} label="ISBN" value={values.isbn} onChange={set('isbn')} />
-        <div className="settings-field">
-          <label htmlFor={`${id}-format`}>Requested format</label>
-          <select
-            id={`${id}-format`}
-            value={format}
-            onChange={(e) => setFormat(e.target.value as Format)}
-          >
-            {Object.entries(FORMATS).map(([code, label]) => (
-              <option key={code} value={code}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <ManualField
-          id={`${id}-needed`}
-          label="Needed by"
-          type="date"
-          value={values.neededBy}
-          onChange={set('neededBy')}
-          error={errorOf('neededBy')}
-        />
-        <ManualField
-          id={`${id}-item`}
-          label="Item barcode"
-          value={values.itemBarcode}
-          onChange={set('itemBarcode')}
-          error={errorOf('itemBarcode')}
-          hint="Optional: leave empty for the desk to locate the item by ISBN, title and author."
-        />
-        <ManualField
-          id={`${id}-request`}
-          label="Request ID"
-          value={values.requestId}
-          onChange={set('requestId')}
-          error={errorOf('requestId')}
-          hint="Optional: leave empty for the desk to make one."
-        />
-        <p className="form-buttons">
-          <button type="submit" disabled={saving}>
-            {saving ? 'Adding…' : 'Add lending request'}
-          </button>
-        </p>
-        {outcome && (
-          <FormNotice
-            ok={outcome.ok}
-            text={outcome.ok ? outcome.message : `Not added: ${outcome.message}`}
-          />
-        )}
-      </form>
-    </details>
+    <ManualRequestFrame
+      summary="Add a lending request manually"
+      name="Add a lending request"
+      submitLabel="Add lending request"
+      saving={saving}
+      outcome={outcome}
+      onOpen={() => partners === null && void loadPartners()}
+      onSubmit={save}
+    >
+      <PartnerSelect
+        id={`${id}-partner`}
+        label="Partner"
+        placeholder="Choose the borrowing partner…"
+        partners={partners}
+        value={values.partner}
+        onChange={set('partner')}
+        error={errorOf('partner')}
+      />
+      <ManualField
+        id={`${id}-external`}
+        label="External Identifier"
+        value={values.externalId}
+        onChange={set('externalId')}
+        error={errorOf('externalId')}
+        hint="The partner's reference for the request."
+      />
+      <CitationFields
+        id={id}
+        values={values}
+        set={set}
+        errorOf={errorOf}
+        formatLabel="Requested format"
+        format={format}
+        onFormat={setFormat}
+      />
+      <ManualField
+        id={`${id}-item`}
+        label="Item barcode"
+        value={values.itemBarcode}
+        onChange={set('itemBarcode')}
+        error={errorOf('itemBarcode')}
+        hint="Optional: leave empty for the desk to locate the item by ISBN, title and author."
+      />
+      <ManualField
+        id={`${id}-request`}
+        label="Request ID"
+        value={values.requestId}
+        onChange={set('requestId')}
+        error={errorOf('requestId')}
+        hint="Optional: leave empty for the desk to make one."
+      />
+    </ManualRequestFrame>
   );
 }

@@ -9,6 +9,7 @@ import type { Input } from '../../../shared/api/contract.ts';
 import type { FieldIssue } from '../../../shared/api/result.ts';
 import { useDesk } from '../../app/use-desk.ts';
 import { RecordFormButtons } from '../../ui/editable-list.tsx';
+import { TextField } from '../../ui/text-field.tsx';
 
 type FieldName = 'name' | 'role' | 'pin' | 'active';
 type FieldErrors = Partial<Record<FieldName, string>>;
@@ -127,17 +128,13 @@ export function OperatorForm({
       onSubmit={(event) => void save(event)}
     >
       <h3 id={`${prefix}-heading`}>{heading}</h3>
-      <div className="settings-field">
-        <label htmlFor={`${prefix}-name`}>Name</label>
-        <input
-          {...described('name')}
-          autoComplete="off"
-          spellCheck={false}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-        />
-        {errorOf('name', 'Name')}
-      </div>
+      <TextField
+        id={`${prefix}-name`}
+        label="Name"
+        value={name}
+        onChange={setName}
+        error={errors.name}
+      />
       <div className="settings-field">
         <label htmlFor={`${prefix}-role`}>Role</label>
         <select

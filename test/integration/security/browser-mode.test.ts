@@ -1,10 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, request } from 'node:http';
+import { createServer } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDeskServer, type DeskServer } from '../../../electron/server/http-server.ts';
+import { exchange } from '../../helpers/raw-http.ts';
 import { openTempDesk, type TempDesk } from '../../helpers/temp-desk.ts';
 
 /*
@@ -32,48 +33,6 @@ afterAll(async () => {
   await temp.dispose();
   rmSync(staticDir, { recursive: true, force: true });
 });
-
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-/**
- * A raw HTTP exchange so the test sets every header. An event stream that is accepted stays open:
- * the reply ends at its first bytes.
- */
-function exchange(
-  path: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: server.port,
-        path,
-        method: init.method ?? 'GET',
-        headers: init.headers,
-      },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        const done = () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body });
-        res.on('data', (chunk: string) => {
-          body += chunk;
-          if (res.headers['content-type']?.startsWith('text/event-stream')) {
-            req.destroy();
-            done();
-          }
-        });
-        res.on('end', done);
-      },
-    );
-    req.on('error', (error) => (req.destroyed ? undefined : reject(error)));
-    req.end(init.body);
-  });
-}
 
 /** Whether a TCP connection to host:port is accepted. */
 function connects(host: string, port: number): Promise<boolean> {
@@ -134,7 +93,7 @@ describe('the event stream follows the same rules as the calls', () => {
   const events = () => `/api/events?token=${encodeURIComponent(server.token)}`;
 
   it('opens with the token', async () => {
-    const reply = await exchange(events());
+    const reply = await exchange(server, events());
     expect(reply.status).toBe(200);
     expect(reply.headers['content-type']).toMatch(/^text\/event-stream/);
     expect(reply.headers['access-control-allow-origin']).toBeUndefined();
@@ -153,13 +112,15 @@ describe('the event stream follows the same rules as the calls', () => {
         : path === 'SHORT'
           ? `/api/events?token=${server.token.slice(0, -1)}`
           : path;
-    const reply = await exchange(target);
+    const reply = await exchange(server, target);
     expect(reply.status).toBe(401);
     expect(reply.headers['content-type']).toMatch(/^application\/json/);
   });
 
   it('refuses the token in a header instead of the link: it answers only its own URL', async () => {
-    const reply = await exchange('/api/events', { headers: { 'X-RS-Desk-Token': server.token } });
+    const reply = await exchange(server, '/api/events', {
+      headers: { 'X-RS-Desk-Token': server.token },
+    });
     expect(reply.status).toBe(401);
   });
 
@@ -169,7 +130,7 @@ describe('the event stream follows the same rules as the calls', () => {
       `127.0.0.1.evil.example:${server.port}`,
       '127.0.0.1',
     ]) {
-      const reply = await exchange(events(), { headers: { Host: host } });
+      const reply = await exchange(server, events(), { headers: { Host: host } });
       expect(reply.status, host).toBe(421);
     }
   });
@@ -181,7 +142,7 @@ describe('the event stream follows the same rules as the calls', () => {
       `https://127.0.0.1:${server.port}`,
       'null',
     ]) {
-      const reply = await exchange(events(), { headers: { Origin: origin } });
+      const reply = await exchange(server, events(), { headers: { Origin: origin } });
       expect(reply.status, origin).toBe(403);
       expect(reply.headers['access-control-allow-origin']).toBeUndefined();
     }
@@ -189,7 +150,7 @@ describe('the event stream follows the same rules as the calls', () => {
 
   it('takes the desk’s own page as the caller, by either of its names', async () => {
     for (const origin of [`http://127.0.0.1:${server.port}`, `http://localhost:${server.port}`]) {
-      const reply = await exchange(events(), { headers: { Origin: origin } });
+      const reply = await exchange(server, events(), { headers: { Origin: origin } });
       expect(reply.status, origin).toBe(200);
     }
   });
@@ -197,7 +158,7 @@ describe('the event stream follows the same rules as the calls', () => {
 
 describe('the pages follow the same Host and Origin rules', () => {
   it('serves the page to its own origin, with the security headers', async () => {
-    const reply = await exchange('/');
+    const reply = await exchange(server, '/');
     expect(reply.status).toBe(200);
     expect(reply.body).toBe(PAGE);
     expect(reply.headers).toMatchObject({
@@ -210,7 +171,7 @@ describe('the pages follow the same Host and Origin rules', () => {
 
   it('carries no token in the pages: the page reads it from the link RS Desk printed', async () => {
     for (const path of ['/', '/assets/app.js', `/?token=${server.token}`]) {
-      const reply = await exchange(path);
+      const reply = await exchange(server, path);
       expect(reply.status, path).toBe(200);
       expect(reply.body, path).not.toContain(server.token);
       expect(JSON.stringify(reply.headers), path).not.toContain(server.token);
@@ -220,14 +181,16 @@ describe('the pages follow the same Host and Origin rules', () => {
   it.each(['/', '/assets/app.js', '/no-such-page'])(
     'refuses %s under a foreign Host header',
     async (path) => {
-      const reply = await exchange(path, { headers: { Host: `evil.example:${server.port}` } });
+      const reply = await exchange(server, path, {
+        headers: { Host: `evil.example:${server.port}` },
+      });
       expect(reply.status).toBe(421);
       expect(reply.body).not.toContain('desk');
     },
   );
 
   it.each(['/', '/assets/app.js'])('refuses %s to a cross-origin caller', async (path) => {
-    const reply = await exchange(path, { headers: { Origin: 'http://evil.example' } });
+    const reply = await exchange(server, path, { headers: { Origin: 'http://evil.example' } });
     expect(reply.status).toBe(403);
     expect(reply.body).not.toContain('console.log');
   });
@@ -238,14 +201,14 @@ describe('the pages follow the same Host and Origin rules', () => {
       '/%2e%2e/%2e%2e/etc/passwd',
       '/..%2f..%2fetc%2fpasswd',
     ]) {
-      const reply = await exchange(path);
+      const reply = await exchange(server, path);
       expect(reply.status, path).toBe(404);
       expect(reply.body, path).not.toContain('root:');
     }
   });
 
   it('takes no writes at page paths', async () => {
-    const reply = await exchange('/', {
+    const reply = await exchange(server, '/', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: '{}',

@@ -7,6 +7,7 @@ import {
   FakeWebContents,
   navigationEvent,
 } from '../../helpers/fake-electron.ts';
+import { HARDENED_WEB_PREFERENCES } from '../../helpers/hardened-window.ts';
 import { createAppOrigin } from '../../../electron/shell/app-origin.ts';
 import {
   createDeskWindow,
@@ -185,14 +186,7 @@ describe('createDeskWindow', () => {
       show: false,
       webPreferences: {
         preload: '/app/out/preload/index.cjs',
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        nodeIntegrationInSubFrames: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        webviewTag: false,
+        ...HARDENED_WEB_PREFERENCES,
         devTools: false,
       },
     });
