@@ -226,6 +226,18 @@ export const lendingRequests = sqliteTable(
 );
 
 /**
+ * The lending requests that changed, in order: a desk keeps the active ones in memory for the task
+ * list's counts (db/repositories/active-lending-index.ts) and rereads only what is listed here
+ * since it last looked. Migration 0009's triggers add a row for every insert, update and delete of
+ * a lending request that is or was active and for every change to a lending request's alerts,
+ * whichever desk on the data directory made it, and keep the newest 100,000 rows.
+ */
+export const lendingChanges = sqliteTable('lending_changes', {
+  seq: integer('seq').primaryKey({ autoIncrement: true }),
+  lendingRequestId: integer('lending_request_id').notNull(),
+});
+
+/**
  * Alerts on a request (Alma's Alerts tab): Locate failed, a partner's note, an ERROR confirmation.
  * Remove Alerts stamps `removedAt`; an alert is active while it is null.
  */

@@ -11,6 +11,7 @@ import { statusLabel } from '../../shared/domain/statuses.ts';
 import type { Orm } from '../database.ts';
 import { lendingRequests as lr, partners } from '../schema.ts';
 import { facetRows } from './list-filters.ts';
+import { countsFromMemory, facetGroupsFromMemory } from './lending-task-memory.ts';
 import {
   NO_ALERTS,
   NO_LEVEL,
@@ -32,13 +33,14 @@ export interface LendingCounts {
   readonly tabs: LendingListResult['tabs'];
 }
 
-type Group = Readonly<Record<string, string | number | null>>;
+/** One group of requests with equal facet keys: keys `k_*`, filter flags `p_*`, tab flags `t_*`, count `n`. */
+export type Group = Readonly<Record<string, string | number | null>>;
 
-const keyOf = (facet: LendingFacet) => `k_${facet}`;
-const passOf = (facet: LendingFacet) => `p_${facet}`;
-const inTabOf = (tab: LendingTab) => `t_${tab}`;
+export const keyOf = (facet: LendingFacet) => `k_${facet}`;
+export const passOf = (facet: LendingFacet) => `p_${facet}`;
+export const inTabOf = (tab: LendingTab) => `t_${tab}`;
 // ALL needs no flag: every count starts from what it holds.
-const FLAG_TABS = ['ASSIGNED_TO_ME', 'UNASSIGNED', 'ASSIGNED_TO_OTHERS'] as const;
+export const FLAG_TABS = ['ASSIGNED_TO_ME', 'UNASSIGNED', 'ASSIGNED_TO_OTHERS'] as const;
 
 function flag(condition: SQL, alias: string): SQL {
   return sql`(CASE WHEN ${condition} THEN 1 ELSE 0 END) AS ${sql.identifier(alias)}`;
@@ -198,7 +200,11 @@ export function countLendingTasks(
   const byCode = new Map(partnerRows.map((p) => [p.code.toLowerCase(), p]));
   const partnerName = (code: string) => byCode.get(code.toLowerCase())?.name ?? code;
 
-  const groups = db.all<Group>(facetGroupsQuery(conditions));
+  // Activity Active without Find text (the list as it opens, and its facets) is counted from the
+  // desk's copy of the active requests; the rest by SQL, where Find's indexes narrow it first.
+  const groups = countsFromMemory(query)
+    ? facetGroupsFromMemory(db, query)
+    : db.all<Group>(facetGroupsQuery(conditions));
   const { total, tabs, values } = tally(
     groups,
     conditions,
