@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { wedgeScan } from './support/desk-page.ts';
 import { serveImportedDesk } from './support/desk-process.ts';
 
 const desk = serveImportedDesk(test);
@@ -72,8 +73,7 @@ test('a prefix set in Settings is stripped from a wedge burst at Receiving Items
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Receiving Items');
   // Focus off the scan field: the window-wide wedge listener reads the burst.
   await page.getByRole('heading', { level: 1 }).focus();
-  await page.keyboard.type('$00041771', { delay: 5 });
-  await page.keyboard.press('Enter');
+  await wedgeScan(page, '$00041771');
   await expect(page.locator('.outcome')).toContainText(
     'Found the External Identifier of request B-1003',
   );

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { wedgeScan } from './support/desk-page.ts';
 import { serveImportedDesk } from './support/desk-process.ts';
 
 const desk = serveImportedDesk(test);
@@ -28,8 +29,7 @@ async function receivingWithFocusAway(page: Page): Promise<void> {
 
 test('a 5 ms/char burst is a scan even with focus off the scan field', async ({ page }) => {
   await receivingWithFocusAway(page);
-  await page.keyboard.type('00041771', { delay: 5 });
-  await page.keyboard.press('Enter');
+  await wedgeScan(page, '00041771', 5);
   await expect(page.locator('.outcome')).toContainText(
     'Found the External Identifier of request B-1003',
   );
@@ -43,8 +43,7 @@ test('a 5 ms/char burst is a scan even with focus off the scan field', async ({ 
 test('150 ms/char typing is not a scan', async ({ page }) => {
   await receivingWithFocusAway(page);
   const before = (await journal(200)).length;
-  await page.keyboard.type('78239000001', { delay: 150 });
-  await page.keyboard.press('Enter');
+  await wedgeScan(page, '78239000001', 150);
   await page.waitForTimeout(300);
   await expect(page.locator('.outcome')).toContainText('Ready for a scan');
   expect((await journal(200)).length).toBe(before);

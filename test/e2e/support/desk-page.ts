@@ -12,10 +12,27 @@ export async function openScreen(page: Page, url: string, screen: string): Promi
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(screen);
 }
 
-/** A keyboard-wedge scanner: a burst of keys a few ms apart, then Enter, wherever focus is. */
-export async function wedgeScan(page: Page, value: string): Promise<void> {
-  await page.keyboard.type(value, { delay: 5 });
-  await page.keyboard.press('Enter');
+/**
+ * A keyboard-wedge scanner: `value`'s keys `gapMs` apart, then Enter, wherever focus is. Each key
+ * carries the time the scanner typed it, as a real keyboard's events carry the system's time
+ * stamps (Chromium takes them from the DevTools protocol's `timestamp`). Sent with Playwright's
+ * key delay instead, the page would stamp each key when it took it, and on a loaded machine keys
+ * sent 5 ms apart can arrive far apart and read as a person's typing, or the other way round.
+ */
+export async function wedgeScan(page: Page, value: string, gapMs = 5): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const start = Date.now() / 1000;
+    const keys = [...value].map((key) => ({ key, text: key }));
+    const enter = { key: 'Enter', code: 'Enter', text: '\r', windowsVirtualKeyCode: 13 };
+    for (const [i, key] of [...keys, enter].entries()) {
+      const timestamp = start + (i * gapMs) / 1000;
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...key, timestamp });
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: key.key, timestamp });
+    }
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /** Types a value into a scan screen's field and presses Enter, as a person does. */
