@@ -226,6 +226,13 @@ export const lendingRequests = sqliteTable(
 );
 
 /**
+ * A lending request that is open, with the statuses written out (not bound), so that
+ * lending_active_facets_idx serves every query that says it: the task list's Active activity and
+ * the desk's in-memory copy of the active requests.
+ */
+export const lendingIsOpen = sql`${lendingRequests.status} IN (${OPEN_LENDING_STATUSES})`;
+
+/**
  * The lending requests that changed, in order: a desk keeps the active ones in memory for the task
  * list's counts (db/repositories/active-lending-index.ts) and rereads only what is listed here
  * since it last looked. Migration 0009's triggers add a row for every insert, update and delete of

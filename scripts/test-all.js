@@ -4,6 +4,7 @@
 // and the quick benchmark, so its harness cannot rot (its figures are not a gate; its running is).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { stripVTControlCharacters } from 'node:util';
 
 const results = 'test-results';
 rmSync(`${results}/vitest.json`, { force: true });
@@ -53,44 +54,39 @@ const failedTests = (vitest?.numFailedTests ?? 0) + (playwright?.stats?.unexpect
 const skipped =
   (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (playwright?.stats?.skipped ?? 0);
 
-if (playwright?.stats?.skipped) {
-  // A skipped test always says why.
-  for (const suite of playwright.suites ?? []) {
-    const walk = (s) => {
-      for (const spec of s.specs ?? []) {
-        for (const t of spec.tests ?? []) {
-          if (t.status === 'skipped') {
-            const reason =
-              t.annotations?.find((a) => a.type === 'skip')?.description ?? 'no reason given';
-            process.stdout.write(`skipped: ${spec.title} — ${reason}\n`);
-          }
-        }
-      }
-      for (const child of s.suites ?? []) walk(child);
-    };
-    walk(suite);
+/** Every Playwright test in the report, with the spec file and title it belongs to. */
+function* playwrightTests(suite = { suites: playwright?.suites ?? [] }, file = '') {
+  for (const spec of suite.specs ?? []) {
+    for (const test of spec.tests ?? []) yield { file, spec, test };
   }
+  for (const child of suite.suites ?? []) yield* playwrightTests(child, child.file ?? file);
+}
+/** An error's first line, without the terminal's colour codes. */
+const firstLine = (message) =>
+  stripVTControlCharacters(message ?? '')
+    .split('\n')[0]
+    .slice(0, 300);
+
+// A skipped test always says why.
+for (const { spec, test } of playwrightTests()) {
+  if (test.status !== 'skipped') continue;
+  const reason = test.annotations?.find((a) => a.type === 'skip')?.description ?? 'no reason given';
+  process.stdout.write(`skipped: ${spec.title} — ${reason}\n`);
 }
 // The failures again, by name, at the end: a CI log is often read from its tail.
 const failures = [];
 for (const file of vitest?.testResults ?? []) {
   for (const t of file.assertionResults ?? []) {
     if (t.status !== 'failed') continue;
-    const why = (t.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300);
-    failures.push(`${file.name.replace(`${process.cwd()}/`, '')} › ${t.fullName}\n    ${why}`);
+    const where = file.name.replace(`${process.cwd()}/`, '');
+    failures.push(`${where} › ${t.fullName}\n    ${firstLine(t.failureMessages?.[0])}`);
   }
 }
-const walkFailed = (suite, file) => {
-  for (const spec of suite.specs ?? []) {
-    for (const t of spec.tests ?? []) {
-      if (t.status !== 'unexpected') continue;
-      const error = t.results?.at(-1)?.error?.message ?? '';
-      failures.push(`${file} › ${spec.title}\n    ${error.split('\n')[0].slice(0, 300)}`);
-    }
-  }
-  for (const child of suite.suites ?? []) walkFailed(child, file);
-};
-for (const suite of playwright?.suites ?? []) walkFailed(suite, suite.file ?? suite.title);
+for (const { file, spec, test } of playwrightTests()) {
+  if (test.status !== 'unexpected') continue;
+  const error = test.results?.at(-1)?.error?.message;
+  failures.push(`${file} › ${spec.title}\n    ${firstLine(error)}`);
+}
 if (failures.length) process.stdout.write(`\nFailed tests:\n${failures.join('\n')}\n`);
 if (failed.length) process.stdout.write(`\nFailed gates: ${failed.join(', ')}\n`);
 process.stdout.write(`\ntests: ${passed} passed, ${failedTests} failed, ${skipped} skipped\n`);

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Orm } from '../database.ts';
-import { lendingChanges, lendingRequests as lr, OPEN_LENDING_STATUSES } from '../schema.ts';
+import { lendingChanges, lendingIsOpen, lendingRequests as lr } from '../schema.ts';
 
 /**
  * The active lending requests (open, not removed) as the task list's counts need them, kept in
@@ -51,8 +51,8 @@ interface StoredRow {
 const COLUMNS = sql.raw(
   'id, status, partner_id, requested_format, supplied_format, created_at, updated_at, due_date, level_of_service, printed, reported, assigned_to',
 );
-// Written out as the task list's Active condition is, so lending_active_facets_idx serves it.
-const ACTIVE = sql`${lr.removedAt} IS NULL AND ${lr.status} IN (${OPEN_LENDING_STATUSES})`;
+// As the task list's Active condition says it, so lending_active_facets_idx serves it.
+const ACTIVE = sql`${lr.removedAt} IS NULL AND ${lendingIsOpen}`;
 
 export class ActiveLendingIndex {
   private readonly rows = new Map<number, ActiveLendingRow>();

@@ -18,6 +18,7 @@ import {
 } from '../../shared/import/import-references.ts';
 import type { Orm } from '../database.ts';
 import type { Gate } from '../gate.ts';
+import { placeholders } from '../prepared.ts';
 import { writeFileProfiles } from './import-profiles.ts';
 import { locateImported } from './locate-repository.ts';
 import {
@@ -199,11 +200,10 @@ function insertRows<T extends SQLiteTable, C extends keyof T['$inferInsert'] & s
   columns: readonly C[],
   rows: readonly { readonly [K in C]?: T['$inferInsert'][K] | undefined }[],
 ): number[] {
-  const placeholders = Object.fromEntries(columns.map((c) => [c, sql.placeholder(c)]));
   // The placeholders stand for exactly `columns`, whose values the row type checks.
   const statement = tx
     .insert(table)
-    .values(placeholders as T['$inferInsert'])
+    .values(placeholders(...columns) as T['$inferInsert'])
     .prepare();
   const params: Record<string, unknown> = {};
   return rows.map((row) => {

@@ -25,13 +25,7 @@ import {
   type Viewer,
 } from '../../shared/domain/lending-tasks.ts';
 import type { Orm } from '../database.ts';
-import {
-  items,
-  lendingRequests as lr,
-  OPEN_LENDING_STATUSES,
-  partners,
-  requestAlerts,
-} from '../schema.ts';
+import { items, lendingRequests as lr, lendingIsOpen, partners, requestAlerts } from '../schema.ts';
 import { containsText, likeAny, partnerIdsOf } from './list-filters.ts';
 
 /**
@@ -85,7 +79,7 @@ const ALWAYS = sql`1 = 1`;
 
 function activityCondition(filter: LendingFilterValues): SQL | undefined {
   // Written out, so that lending_active_facets_idx serves it (schema.ts).
-  if (filter.activity === 'ACTIVE') return sql`${lr.status} IN (${OPEN_LENDING_STATUSES})`;
+  if (filter.activity === 'ACTIVE') return lendingIsOpen;
   if (filter.activity === 'COMPLETED') return inArray(lr.status, [...LENDING_CLOSED]);
   return undefined;
 }
